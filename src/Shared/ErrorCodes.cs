@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const string AudioTooLong = "audio_too_long";
     public const string MalformedAudio = "malformed_audio";
     public const string InvalidLocale = "invalid_locale";
+    public const string UnsupportedLocale = "unsupported_locale";
     public const string InvalidIdempotencyKey = "invalid_idempotency_key";
     public const string RateLimited = "rate_limited";
     public const string StorageFull = "storage_full";

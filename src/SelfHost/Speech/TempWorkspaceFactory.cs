@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoiceMemory.SelfHost.Configuration;
+
+namespace VoiceMemory.SelfHost.Speech;
+
+/// <summary>
+/// Creates <see cref="TempWorkspace"/>s under <see cref="SelfHostOptions.TempRoot"/> (the system temp folder when no
+/// data root is configured). The first use also removes workspaces older than <see cref="StaleAfter"/>: a crash or
+/// kill -9 mid-run must not leave users' recordings on disk for good.
+/// </summary>
+public sealed partial class TempWorkspaceFactory(IOptions<SelfHostOptions> options, TimeProvider timeProvider, ILogger<TempWorkspaceFactory> logger)
+{
+    /// <summary>Folder name prefix; the sweep touches nothing else under the root.</summary>
+    public const string Prefix = "engine-";
+
+    /// <summary>Age after which a workspace can only be a leftover (far beyond any engine timeout).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+    private int swept;
+
+    /// <summary>The folder that holds the workspaces.</summary>
+    public string Root { get; } = string.IsNullOrWhiteSpace(options.Value.DataRoot)
+        ? Path.Combine(Path.GetTempPath(), "voicememory")
+        : options.Value.TempRoot;
+
+    /// <summary>Creates a new, empty workspace.</summary>
+    public TempWorkspace Create()
+    {
+        Directory.CreateDirectory(Root);
+        if (Interlocked.Exchange(ref swept, 1) == 0)
+        {
+            RemoveStale();
+        }
+
+        return new TempWorkspace(Path.Combine(Root, Prefix + Guid.NewGuid().ToString("N")), logger);
+    }
+
+    /// <summary>Removes workspaces not written to for <see cref="StaleAfter"/>; returns how many were removed.</summary>
+    public int RemoveStale()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var cutoff = timeProvider.GetUtcNow().UtcDateTime - StaleAfter;
+        var removed = 0;
+        foreach (var directory in new DirectoryInfo(Root).EnumerateDirectories(Prefix + "*"))
+        {
+            if (directory.LastWriteTimeUtc >= cutoff)
+            {
+                continue;
+            }
+
+            try
+            {
+                directory.Delete(recursive: true);
+                removed++;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next sweep; a stuck folder must not stop new runs.
+                LogSweepFailed(logger, exception, directory.Name);
+            }
+        }
+
+        if (removed > 0)
+        {
+            LogSwept(logger, removed);
+        }
+
+        return removed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} stale engine workspaces")]
+    private static partial void LogSwept(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stale engine workspace {Workspace} could not be removed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception, string workspace);
+}
