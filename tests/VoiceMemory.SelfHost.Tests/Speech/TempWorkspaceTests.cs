@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using VoiceMemory.SelfHost.Configuration;
+using VoiceMemory.SelfHost.Speech;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace VoiceMemory.SelfHost.Tests.Speech;
+
+public sealed class TempWorkspaceTests : IDisposable
+{
+    private readonly SpeechTestHost host = new();
+
+    [Fact]
+    public void Create_UnderConfiguredDataRoot_UsesTempRoot()
+    {
+        using var workspace = host.Workspaces.Create();
+
+        Assert.Equal(Path.Combine(host.DataRoot, "tmp"), Path.GetDirectoryName(workspace.FullPath));
+        Assert.True(Directory.Exists(workspace.FullPath));
+    }
+
+    [Fact]
+    public void Create_NoDataRoot_FallsBackToSystemTemp()
+    {
+        var factory = new TempWorkspaceFactory(
+            MsOptions.Create(new SelfHostOptions { DataRoot = "" }), TimeProvider.System, NullLogger<TempWorkspaceFactory>.Instance);
+
+        using var workspace = factory.Create();
+
+        Assert.StartsWith(Path.GetTempPath(), workspace.FullPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dispose_AfterFilesWereWritten_RemovesTheFolder()
+    {
+        string path;
+        using (var workspace = host.Workspaces.Create())
+        {
+            path = workspace.FullPath;
+            File.WriteAllText(workspace.PathOf("input.wav"), "audio");
+            Directory.CreateDirectory(Path.Combine(path, "nested"));
+        }
+
+        Assert.False(Directory.Exists(path));
+    }
+
+    [Fact]
+    public void Dispose_WhenTheRunThrew_RemovesTheFolder()
+    {
+        string? path = null;
+
+        void Run()
+        {
+            using var workspace = host.Workspaces.Create();
+            path = workspace.FullPath;
+            File.WriteAllText(workspace.PathOf("input.wav"), "audio");
+            throw new InvalidOperationException("engine failed");
+        }
+
+        Assert.Throws<InvalidOperationException>(Run);
+
+        Assert.NotNull(path);
+        Assert.False(Directory.Exists(path));
+    }
+
+    [Theory]
+    [InlineData("../escape.wav")]
+    [InlineData("sub/input.wav")]
+    [InlineData("..")]
+    public void PathOf_NameWithDirectoryPart_Throws(string fileName)
+    {
+        using var workspace = host.Workspaces.Create();
+
+        Assert.Throws<ArgumentException>(() => workspace.PathOf(fileName));
+    }
+
+    [Fact]
+    public void Create_FirstUse_SweepsOnlyStaleEngineWorkspaces()
+    {
+        var clock = new FixedTimeProvider(DateTimeOffset.UtcNow);
+        var factory = new TempWorkspaceFactory(
+            MsOptions.Create(new SelfHostOptions { DataRoot = host.DataRoot }), clock, NullLogger<TempWorkspaceFactory>.Instance);
+        var stale = Directory.CreateDirectory(Path.Combine(factory.Root, TempWorkspaceFactory.Prefix + "crashed"));
+        File.WriteAllText(Path.Combine(stale.FullName, "input.wav"), "left by kill -9");
+        stale.LastWriteTimeUtc = clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(2);
+        var fresh = Directory.CreateDirectory(Path.Combine(factory.Root, TempWorkspaceFactory.Prefix + "running"));
+        var foreign = Directory.CreateDirectory(Path.Combine(factory.Root, "upload-old"));
+        foreign.LastWriteTimeUtc = clock.GetUtcNow().UtcDateTime - TimeSpan.FromDays(2);
+
+        using var workspace = factory.Create();
+
+        Assert.False(Directory.Exists(stale.FullName));
+        Assert.True(Directory.Exists(fresh.FullName));
+        Assert.True(Directory.Exists(foreign.FullName));
+    }
+
+    public void Dispose() => host.Dispose();
+}
