@@ -21,19 +21,20 @@ public sealed partial class OfflineTextToSpeech(
     IOptions<SpeechOptions> speechOptions,
     ILogger<OfflineTextToSpeech> logger) : ITextToSpeech
 {
+    private const string DefaultFliteVoice = "slt";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public async Task<SynthesizedSpeech> SynthesizeAsync(string text, string locale, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var value = options.Value;
-        var spoken = SpeechText.Prepare(text, value.MaxSpeechCharacters);
+        var (spoken, truncated) = SpeechText.Prepare(text, value.MaxSpeechCharacters);
         if (spoken.Length == 0)
         {
             throw new ArgumentException("The text has nothing to speak.", nameof(text));
         }
 
-        if (spoken.Length < text.Trim().Length)
+        if (truncated)
         {
             LogShortened(logger, text.Length, spoken.Length);
         }
@@ -81,7 +82,7 @@ public sealed partial class OfflineTextToSpeech(
         var flite = language == "en" ? locator.TryLocate(OfflineEngine.Flite) : null;
         if (flite is not null)
         {
-            var voice = string.IsNullOrWhiteSpace(value.FliteVoice) ? speechOptions.Value.OfflineVoice : value.FliteVoice;
+            var voice = new[] { value.FliteVoice, speechOptions.Value.OfflineVoice, DefaultFliteVoice }.First(name => !string.IsNullOrWhiteSpace(name))!;
             try
             {
                 await runner.RunAsync(flite, ["-voice", voice, "-f", textFile, "-o", wav], workingDirectory, value.ProcessTimeout, cancellationToken);

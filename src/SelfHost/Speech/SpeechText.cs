@@ -7,7 +7,8 @@ internal static class SpeechText
 {
     private static readonly char[] SentenceEnds = ['.', '!', '?', ';', '。', '！', '？', '；'];
 
-    public static string Prepare(string text, int maxCharacters)
+    /// <summary>The text to speak, and whether it was cut to fit <paramref name="maxCharacters"/>.</summary>
+    public static (string Text, bool Truncated) Prepare(string text, int maxCharacters)
     {
         var clean = new StringBuilder(Math.Min(text.Length, maxCharacters + 1));
         var pendingSpace = false;
@@ -32,7 +33,7 @@ internal static class SpeechText
             }
         }
 
-        return clean.Length <= maxCharacters ? clean.ToString() : Cut(clean.ToString(), maxCharacters);
+        return clean.Length <= maxCharacters ? (clean.ToString(), false) : (Cut(clean.ToString(), maxCharacters), true);
     }
 
     /// <summary>Cuts at the last sentence end before the cap, else the last word break, so speech never stops mid-word.</summary>

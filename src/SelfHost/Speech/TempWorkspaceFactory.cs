@@ -24,16 +24,23 @@ public sealed partial class TempWorkspaceFactory(IOptions<SelfHostOptions> optio
         ? Path.Combine(Path.GetTempPath(), "voicememory")
         : options.Value.TempRoot;
 
-    /// <summary>Creates a new, empty workspace.</summary>
+    /// <summary>Creates a new, empty workspace; <see cref="ErrorCodes.StorageUnavailable"/> (transient) when the disk refuses.</summary>
     public TempWorkspace Create()
     {
-        Directory.CreateDirectory(Root);
-        if (Interlocked.Exchange(ref swept, 1) == 0)
+        try
         {
-            RemoveStale();
-        }
+            Directory.CreateDirectory(Root);
+            if (Interlocked.Exchange(ref swept, 1) == 0)
+            {
+                RemoveStale();
+            }
 
-        return new TempWorkspace(Path.Combine(Root, Prefix + Guid.NewGuid().ToString("N")), logger);
+            return new TempWorkspace(Path.Combine(Root, Prefix + Guid.NewGuid().ToString("N")), logger);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new VoiceMemoryException(ErrorCodes.StorageUnavailable, "No temporary space for the speech engines.", isTransient: true, exception);
+        }
     }
 
     /// <summary>Removes workspaces not written to for <see cref="StaleAfter"/>; returns how many were removed.</summary>

@@ -13,6 +13,19 @@ internal sealed record WaveInfo(int SampleRate, int Channels, int BitsPerSample,
     /// <summary>Reads the header of <paramref name="path"/>; null when it is not a usable WAV file.</summary>
     public static WaveInfo? TryRead(string path)
     {
+        try
+        {
+            return Read(path);
+        }
+        catch (EndOfStreamException)
+        {
+            // A truncated header is as unusable as a missing one.
+            return null;
+        }
+    }
+
+    private static WaveInfo? Read(string path)
+    {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var reader = new BinaryReader(stream, Encoding.ASCII, leaveOpen: true);
         if (stream.Length < 12 || ReadTag(reader) != "RIFF")

@@ -7,7 +7,7 @@ public sealed class SpeechTextTests
     [Fact]
     public void Prepare_ControlCharactersAndRunsOfWhitespace_BecomeSingleSpaces()
     {
-        Assert.Equal("Hello there. How are you?", SpeechText.Prepare("  Hello\u0000 there.\r\n\tHow   are you?\u0007 ", 100));
+        Assert.Equal(("Hello there. How are you?", false), SpeechText.Prepare("  Hello\u0000 there.\r\n\tHow   are you?\u0007 ", 100));
     }
 
     [Fact]
@@ -15,7 +15,7 @@ public sealed class SpeechTextTests
     {
         var text = "First sentence here. Second sentence here. Third sentence is long enough to pass the cap.";
 
-        Assert.Equal("First sentence here. Second sentence here.", SpeechText.Prepare(text, 60));
+        Assert.Equal(("First sentence here. Second sentence here.", true), SpeechText.Prepare(text, 60));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class SpeechTextTests
 
         var prepared = SpeechText.Prepare(text, 102);
 
-        Assert.Equal(string.Join(' ', Enumerable.Repeat("word", 20)), prepared);
+        Assert.Equal((string.Join(' ', Enumerable.Repeat("word", 20)), true), prepared);
     }
 
     [Fact]
@@ -33,12 +33,18 @@ public sealed class SpeechTextTests
     {
         var text = "我叫爱丽丝。我对花生过敏。我住在利兹。";
 
-        Assert.Equal("我叫爱丽丝。我对花生过敏。", SpeechText.Prepare(text, 15));
+        Assert.Equal(("我叫爱丽丝。我对花生过敏。", true), SpeechText.Prepare(text, 15));
+    }
+
+    [Fact]
+    public void Prepare_ExactlyAtTheCap_IsNotTruncated()
+    {
+        Assert.Equal(("abcde", false), SpeechText.Prepare("abcde", 5));
     }
 
     [Fact]
     public void Prepare_OnlyWhitespace_IsEmpty()
     {
-        Assert.Equal(string.Empty, SpeechText.Prepare(" \n\t ", 100));
+        Assert.Equal((string.Empty, false), SpeechText.Prepare(" \n\t ", 100));
     }
 }

@@ -93,5 +93,19 @@ public sealed class TempWorkspaceTests : IDisposable
         Assert.True(Directory.Exists(foreign.FullName));
     }
 
+    [Fact]
+    public void Create_DataRootIsAFile_ThrowsTransientStorageUnavailable()
+    {
+        var file = host.ScratchPath("not-a-folder");
+        File.WriteAllText(file, "x");
+        var factory = new TempWorkspaceFactory(
+            MsOptions.Create(new SelfHostOptions { DataRoot = file }), TimeProvider.System, NullLogger<TempWorkspaceFactory>.Instance);
+
+        var exception = Assert.Throws<VoiceMemoryException>(factory.Create);
+
+        Assert.Equal(ErrorCodes.StorageUnavailable, exception.Code);
+        Assert.True(exception.IsTransient);
+    }
+
     public void Dispose() => host.Dispose();
 }
