@@ -13,7 +13,11 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
         var hasPrimary = !string.IsNullOrWhiteSpace(options.Endpoint);
         if (hasPrimary)
         {
-            OptionRules.RequireHttpUri("VoiceMemory:Llm:Endpoint", options.Endpoint, failures);
+            if (OptionRules.RequireHttpUri("VoiceMemory:Llm:Endpoint", options.Endpoint, failures) is { } primary)
+            {
+                RequireTlsForTokens("VoiceMemory:Llm:Endpoint", primary, options.Auth, options.ApiKey, failures);
+            }
+
             if (string.IsNullOrWhiteSpace(options.Model))
             {
                 failures.Add("VoiceMemory:Llm:Model is required with VoiceMemory:Llm:Endpoint (the model or Azure OpenAI deployment name).");
@@ -39,7 +43,11 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
 
         if (!string.IsNullOrWhiteSpace(options.BackupEndpoint))
         {
-            OptionRules.RequireHttpUri("VoiceMemory:Llm:BackupEndpoint", options.BackupEndpoint, failures);
+            if (OptionRules.RequireHttpUri("VoiceMemory:Llm:BackupEndpoint", options.BackupEndpoint, failures) is { } backup)
+            {
+                RequireTlsForTokens("VoiceMemory:Llm:BackupEndpoint", backup, options.BackupAuth, options.BackupApiKey, failures);
+            }
+
             if (string.IsNullOrWhiteSpace(options.BackupModel) && string.IsNullOrWhiteSpace(options.Model))
             {
                 failures.Add("VoiceMemory:Llm:BackupModel (or VoiceMemory:Llm:Model) is required with VoiceMemory:Llm:BackupEndpoint.");
@@ -52,5 +60,14 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // Bearer tokens (and keys) must not travel in clear text; the SDK also refuses tokens over http.
+    private static void RequireTlsForTokens(string key, Uri endpoint, LlmAuthMode auth, string? apiKey, List<string> failures)
+    {
+        if (endpoint.Scheme != Uri.UriSchemeHttps && Llm.OpenAi.OpenAiAuth.Resolve(auth, apiKey, endpoint) == LlmAuthMode.Entra)
+        {
+            failures.Add($"{key} must use https with Microsoft Entra auth: tokens are never sent over plain http.");
+        }
     }
 }

@@ -14,7 +14,8 @@ internal static class ProviderTestHost
         IDictionary<string, string?> settings,
         ISafetyScreen? lexicon = null,
         IFactExtractor? heuristic = null,
-        TokenCredential? credential = null)
+        TokenCredential? credential = null,
+        Action<IServiceCollection>? after = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -27,6 +28,7 @@ internal static class ProviderTestHost
         }
 
         services.AddVoiceMemoryCloudProviders(configuration);
+        after?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
     }
 

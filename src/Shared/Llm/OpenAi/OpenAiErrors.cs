@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using VoiceMemory.Http;
@@ -29,8 +30,10 @@ public static class OpenAiErrors
                 return new ProviderException(provider, ProviderResponses.CodeFor(status), $"The {provider} call failed with HTTP {result.Status}.", status, retryAfter, result);
             case OperationCanceledException when !cancellationToken.IsCancellationRequested:
                 return new ProviderException(provider, ErrorCodes.ProviderTimeout, $"The {provider} call timed out.", null, null, exception);
-            case JsonException or FormatException or InvalidOperationException or KeyNotFoundException or NullReferenceException:
-                // The SDK's model readers throw these on a body that is not the documented shape.
+            case JsonException or FormatException:
+            case InvalidOperationException or KeyNotFoundException when ThrownByJsonReader(exception):
+                // The SDK's model readers throw these on a body that is not the documented shape (JsonElement type
+                // mismatches surface as InvalidOperationException from System.Text.Json; other ones are bugs, not data).
                 return new ProviderException(provider, ErrorCodes.ProviderBadResponse, $"The {provider} response could not be read.", null, null, exception);
             default:
                 return null;
@@ -67,6 +70,9 @@ public static class OpenAiErrors
             return false;
         }
     }
+
+    private static bool ThrownByJsonReader(Exception exception) =>
+        new StackTrace(exception).GetFrames().Take(3).Any(f => f.GetMethod()?.DeclaringType?.Assembly == typeof(JsonElement).Assembly);
 
     private static TimeSpan? RetryAfterOf(PipelineResponse response, TimeProvider timeProvider)
     {
