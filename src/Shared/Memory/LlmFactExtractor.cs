@@ -37,8 +37,8 @@ public sealed partial class LlmFactExtractor(
         var options = new ChatCompletionOptions
         {
             ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("remembered_facts", LlmFactOutput.Schema, jsonSchemaIsStrict: true),
+            // No temperature: reasoning deployments reject one, and the strict schema already constrains the output.
             MaxOutputTokenCount = maxOutputTokens,
-            Temperature = 0,
         };
         ChatMessage[] messages = [new SystemChatMessage(Instructions + " The user's locale is " + locale + "."), new UserChatMessage(text)];
         OpenAI.Chat.ChatCompletion completion;

@@ -152,8 +152,6 @@ public sealed class AzureFastTranscriptionTests
         Assert.Equal(2, server.Count);
         // Backoff is 10 ms in these tests: only the Retry-After hint explains a wait of about a second.
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"waited {watch.Elapsed}");
-        var gap = server.Requests.ToArray();
-        Assert.Equal(2, gap.Length);
     }
 
     [Fact]
