@@ -26,6 +26,13 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public int Count => Requests.Count;
 
+    /// <summary>Time between the arrival of the first and the second request (a retry's wait, measured where it happens).</summary>
+    public TimeSpan GapBeforeSecondRequest()
+    {
+        var requests = Requests.ToArray();
+        return System.Diagnostics.Stopwatch.GetElapsedTime(requests[0].ArrivedAt, requests[1].ArrivedAt);
+    }
+
     public static async Task<LoopbackServer> StartAsync(Func<HttpContext, RecordedRequest, Task> respond)
     {
         var builder = WebApplication.CreateSlimBuilder();

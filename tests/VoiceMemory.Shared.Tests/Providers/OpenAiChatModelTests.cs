@@ -118,12 +118,11 @@ public sealed class OpenAiChatModelTests
             Interlocked.Increment(ref calls) == 1 ? OpenAiResponses.Error(ctx, 429, "429", retryAfter: "1") : OpenAiResponses.Chat(ctx, "Later."));
         using var provider = Build(server);
 
-        var watch = Stopwatch.StartNew();
         var completion = await Primary(provider).CompleteAsync(Prompt, CancellationToken.None);
 
         Assert.Equal("Later.", completion.Text);
         Assert.Equal(2, server.Count);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"waited {watch.Elapsed}");
+        Assert.True(server.GapBeforeSecondRequest() >= TimeSpan.FromMilliseconds(950), $"waited {server.GapBeforeSecondRequest()}");
     }
 
     [Fact]
@@ -142,10 +141,9 @@ public sealed class OpenAiChatModelTests
         });
         using var provider = Build(server);
 
-        var watch = Stopwatch.StartNew();
         await Primary(provider).CompleteAsync(Prompt, CancellationToken.None);
 
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(700), $"waited {watch.Elapsed}");
+        Assert.True(server.GapBeforeSecondRequest() >= TimeSpan.FromMilliseconds(750), $"waited {server.GapBeforeSecondRequest()}");
     }
 
     [Theory]

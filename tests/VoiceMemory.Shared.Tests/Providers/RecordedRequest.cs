@@ -11,7 +11,8 @@ internal sealed record RecordedRequest(
     IReadOnlyDictionary<string, string> Headers,
     byte[] Body,
     IReadOnlyDictionary<string, string> FormFields,
-    IReadOnlyList<RecordedFile> FormFiles)
+    IReadOnlyList<RecordedFile> FormFiles,
+    long ArrivedAt)
 {
     public string BodyText => Encoding.UTF8.GetString(Body);
 
@@ -20,6 +21,7 @@ internal sealed record RecordedRequest(
     public static async Task<RecordedRequest> ReadAsync(HttpContext context)
     {
         var request = context.Request;
+        var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         request.EnableBuffering();
         using var copy = new MemoryStream();
         await request.Body.CopyToAsync(copy);
@@ -51,6 +53,7 @@ internal sealed record RecordedRequest(
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             copy.ToArray(),
             fields,
-            files);
+            files,
+            arrivedAt);
     }
 }
