@@ -42,4 +42,7 @@ public sealed class LlmOptions
 
     [Range(0.0, 2.0)]
     public float Temperature { get; set; } = 0.7f;
+
+    /// <summary>Retry backoff, Retry-After cap and circuit breaker of each LLM endpoint (primary and backup have one breaker each).</summary>
+    public ResilienceOptions Resilience { get; set; } = new() { MaxRetryAfterSeconds = 5 };
 }

@@ -40,4 +40,7 @@ public sealed class SafetyOptions
 
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 2;
+
+    /// <summary>Retry backoff, Retry-After cap and circuit breaker of the Content Safety calls.</summary>
+    public ResilienceOptions Resilience { get; set; } = new() { MaxRetryAfterSeconds = 2 };
 }

@@ -20,8 +20,15 @@ public sealed class SpeechOptions
     /// <summary>Resource key; absent → Microsoft Entra token.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Fast transcription api-version.</summary>
-    public string TranscriptionApiVersion { get; set; } = "2024-11-15";
+    /// <summary>Fast transcription api-version (2025-10-15 is the current GA version; 2024-11-15 also works).</summary>
+    public string TranscriptionApiVersion { get; set; } = "2025-10-15";
+
+    /// <summary>
+    /// Azure resource id of the Speech resource (/subscriptions/…/providers/Microsoft.CognitiveServices/accounts/{name}).
+    /// Only for Microsoft Entra auth against a regional TTS endpoint, which needs <c>Authorization: Bearer aad#{resourceId}#{token}</c>;
+    /// a custom-domain <see cref="TtsEndpoint"/> takes the plain Entra token.
+    /// </summary>
+    public string? ResourceId { get; set; }
 
     /// <summary>Azure neural voice per locale; a locale not listed uses its language's entry, then en-US.</summary>
     public Dictionary<string, string> Voices { get; set; } = new(StringComparer.OrdinalIgnoreCase)
@@ -43,4 +50,7 @@ public sealed class SpeechOptions
     /// <summary>Attempts per call on transient failures.</summary>
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Retry backoff, Retry-After cap and circuit breaker of the Speech calls.</summary>
+    public ResilienceOptions Resilience { get; set; } = new();
 }
