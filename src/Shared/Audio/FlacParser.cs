@@ -8,7 +8,8 @@ internal static class FlacParser
     private const int StreamInfoType = 0;
     private const int StreamInfoLength = 34;
     private const int InvalidBlockType = 127;
-    private const int TailWindow = 64 * 1024;
+    private const int TailWindow = 256 * 1024;
+    private const int Id3V1Length = 128;
 
     /// <summary>
     /// The duration STREAMINFO declares (total samples / sample rate), after checking that the last frame in the
@@ -33,7 +34,10 @@ internal static class FlacParser
             return null;
         }
 
-        if (LastFrameEnd(source, audioStart, info, first.VariableBlockSize) < info.TotalSamples)
+        var audioEnd = source.Length >= audioStart + Id3V1Length && source.Matches(source.Length - Id3V1Length, "TAG"u8)
+            ? source.Length - Id3V1Length
+            : source.Length;
+        if (!LastFrameIsComplete(source, audioStart, audioEnd, info, first.VariableBlockSize))
         {
             throw AudioValidationException.Malformed("The FLAC file ends before the last sample its header declares; the file is truncated.");
         }
@@ -80,14 +84,16 @@ internal static class FlacParser
         }
     }
 
-    // The end (in samples) of the last frame whose header appears in the tail of the file. The largest candidate
-    // wins, so a false match inside compressed data cannot make a complete file look short.
-    private static long LastFrameEnd(ByteSource source, long audioStart, StreamInfo info, bool variableBlockSize)
+    // Finds the last frame in the tail: the header candidate that reaches furthest in samples (so a false match
+    // inside compressed data cannot make a complete file look short). The file is complete when that frame
+    // reaches the declared total and its CRC-16 footer, which ends the file, matches.
+    private static bool LastFrameIsComplete(ByteSource source, long audioStart, long audioEnd, StreamInfo info, bool variableBlockSize)
     {
         var window = Math.Max(TailWindow, (2L * info.MaxFrameSize) + FlacFrameHeader.MaxSize);
-        var windowStart = Math.Max(audioStart, source.Length - window);
-        var tail = source.ReadRange(windowStart, (int)(source.Length - windowStart));
-        long best = 0;
+        var windowStart = Math.Max(audioStart, audioEnd - window);
+        var tail = source.ReadRange(windowStart, (int)(audioEnd - windowStart));
+        long bestEnd = 0;
+        var bestStart = -1;
         for (var i = 0; i + 6 <= tail.Length; i++)
         {
             if (tail[i] != 0xFF || (tail[i + 1] & 0xFE) != 0xF8)
@@ -99,14 +105,37 @@ internal static class FlacParser
             if (FlacFrameHeader.TryParse(candidate, out var header) && header.VariableBlockSize == variableBlockSize)
             {
                 var end = header.FirstSample(info.MaxBlockSize) + header.BlockSize;
-                if (end <= info.TotalSamples + info.MaxBlockSize && end > best)
+                if (end <= info.TotalSamples + info.MaxBlockSize && end > bestEnd)
                 {
-                    best = end;
+                    bestEnd = end;
+                    bestStart = i;
                 }
             }
         }
 
-        return best;
+        if (bestStart < 0 || bestEnd < info.TotalSamples || tail.Length - bestStart < 8)
+        {
+            return false;
+        }
+
+        var frame = tail.AsSpan(bestStart);
+        return BinaryPrimitives.ReadUInt16BigEndian(frame[^2..]) == Crc16(frame[..^2]);
+    }
+
+    // CRC-16 of FLAC frames: polynomial 0x8005, initial value 0, not reflected.
+    private static ushort Crc16(ReadOnlySpan<byte> bytes)
+    {
+        ushort crc = 0;
+        foreach (var b in bytes)
+        {
+            crc ^= (ushort)(b << 8);
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (ushort)((crc & 0x8000) != 0 ? (crc << 1) ^ 0x8005 : crc << 1);
+            }
+        }
+
+        return crc;
     }
 
     private sealed record StreamInfo(int MinBlockSize, int MaxBlockSize, int MaxFrameSize, int SampleRate, long TotalSamples)

@@ -21,6 +21,7 @@ internal static class Mp3Parser
         var start = Id3Tag.SkipTags(source);
         var end = EndOfFrames(source, start);
         var first = CheckFirstFrames(source, start, end);
+        var counted = CountFrames(source, start, end, first);
 
         var firstFrame = source.ReadRange(start, first.FrameLength);
         if (TryReadXing(firstFrame, first, out var frames, out var streamBytes, out var trimmedSamples)
@@ -29,7 +30,10 @@ internal static class Mp3Parser
             return FromDeclaredFrames(first, frames, streamBytes, trimmedSamples, end - start);
         }
 
-        return CountFrames(source, start, end, first);
+        // Junk or a tag we do not know interrupts the frames: estimate from the first frame's bitrate.
+        return counted is { } count
+            ? MediaTime.FromUnits(count * first.SamplesPerFrame, first.SampleRate)
+            : MediaTime.FromUnits((end - start) * 8, first.Bitrate);
     }
 
     private static MpegFrameHeader CheckFirstFrames(ByteSource source, long start, long end)
@@ -154,7 +158,10 @@ internal static class Mp3Parser
         return MediaTime.FromUnits(samples, first.SampleRate);
     }
 
-    private static TimeSpan CountFrames(ByteSource source, long start, long end, MpegFrameHeader first)
+    // Walks every frame header (a 4-byte read each, served from the source's window). Returns the number of
+    // frames when they run exactly to the end, null when something else interrupts them; a last frame that runs
+    // past the end means the upload was cut.
+    private static long? CountFrames(ByteSource source, long start, long end, MpegFrameHeader first)
     {
         Span<byte> bytes = stackalloc byte[MpegFrameHeader.Size];
         long frames = 0;
@@ -163,8 +170,7 @@ internal static class Mp3Parser
         {
             if (!source.TryReadExactly(position, bytes) || !MpegFrameHeader.TryParse(bytes, out var frame) || !frame.IsCompatibleWith(first))
             {
-                // Junk or a tag we do not know interrupts the frames: fall back to the first frame's bitrate.
-                return MediaTime.FromUnits((end - start) * 8, first.Bitrate);
+                return null;
             }
 
             position += frame.FrameLength;
@@ -176,6 +182,6 @@ internal static class Mp3Parser
             frames++;
         }
 
-        return MediaTime.FromUnits(frames * first.SamplesPerFrame, first.SampleRate);
+        return frames;
     }
 }
