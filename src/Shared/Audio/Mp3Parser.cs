@@ -30,7 +30,8 @@ internal static class Mp3Parser
             return FromDeclaredFrames(first, frames, streamBytes, trimmedSamples, end - start);
         }
 
-        // Junk or a tag we do not know interrupts the frames: estimate from the first frame's bitrate.
+        // Frames counted to the end give the exact length; when junk or a tag we do not know interrupts them,
+        // estimate from the first frame's bitrate.
         return counted is { } count
             ? MediaTime.FromUnits(count * first.SamplesPerFrame, first.SampleRate)
             : MediaTime.FromUnits((end - start) * 8, first.Bitrate);

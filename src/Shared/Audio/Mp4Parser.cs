@@ -4,15 +4,12 @@ using System.Numerics;
 namespace VoiceMemory.Audio;
 
 /// <summary>
-/// Checks an MP4/M4A/3GP file (a sound box structure with a <c>moov</c> holding an audio track) and reads its
+/// Checks an MP4/M4A/3GP file (a sane box structure with a <c>moov</c> holding an audio track) and reads its
 /// duration from <c>moov/mvhd</c>, or, for fragmented files (Safari's recorder), from <c>mehd</c> or the fragments.
 /// Walks boxes with seeks; never reads the media data.
 /// </summary>
 internal static class Mp4Parser
 {
-    private const ulong UnknownDuration32 = uint.MaxValue;
-    private const int MaxTrunEntryBytes = 16 * 1024 * 1024;
-
     public static TimeSpan? ReadDuration(ByteSource source)
     {
         Mp4Box? moov = null;
@@ -47,7 +44,7 @@ internal static class Mp4Parser
         var audio = header.Tracks.FirstOrDefault(t => t.IsAudio)
             ?? throw AudioValidationException.Malformed("The MP4 file has no audio track.");
 
-        if (header.Duration is > 0 and not UnknownDuration32)
+        if (IsKnown(header.Duration))
         {
             return MediaTime.FromUnits(header.Duration, header.Timescale);
         }
@@ -57,7 +54,7 @@ internal static class Mp4Parser
             return MediaTime.FromUnits(header.FragmentDuration, header.Timescale);
         }
 
-        if (audio.Duration is > 0 and not UnknownDuration32)
+        if (IsKnown(audio.Duration))
         {
             return MediaTime.FromUnits(audio.Duration, audio.Timescale);
         }
@@ -65,6 +62,9 @@ internal static class Mp4Parser
         var end = FragmentsEnd(source, fragments, audio);
         return end > 0 ? MediaTime.FromUnits(end, audio.Timescale) : null;
     }
+
+    // Zero, and all ones in either width, mean "not recorded here" (fragmented or live files).
+    private static bool IsKnown(ulong duration) => duration is > 0 and not uint.MaxValue and not ulong.MaxValue;
 
     private static Movie ReadMovie(ByteSource source, Mp4Box moov)
     {
@@ -252,17 +252,18 @@ internal static class Mp4Parser
 
         var entriesStart = 8 + ((flags & 0x01) != 0 ? 4 : 0) + ((flags & 0x04) != 0 ? 4 : 0);
         var entryLength = 4 * BitOperations.PopCount(flags & 0xF00);
-        var entriesLength = count * entryLength;
-        if (entriesStart + entriesLength > trun.ContentLength || entriesLength > MaxTrunEntryBytes)
+        if (entriesStart + (count * entryLength) > trun.ContentLength)
         {
             throw AudioValidationException.Malformed("An MP4 'trun' box declares more samples than it holds.");
         }
 
-        var entries = source.ReadRange(trun.ContentStart + entriesStart, (int)entriesLength);
+        // The duration is the first field of each entry; read them one by one through the source's window.
+        Span<byte> entry = stackalloc byte[4];
         ulong sum = 0;
-        for (var i = 0; i < count; i++)
+        for (long i = 0; i < count; i++)
         {
-            sum += BinaryPrimitives.ReadUInt32BigEndian(entries.AsSpan(i * entryLength));
+            source.TryReadExactly(trun.ContentStart + entriesStart + (i * entryLength), entry);
+            sum += BinaryPrimitives.ReadUInt32BigEndian(entry);
         }
 
         return sum;

@@ -65,6 +65,20 @@ public sealed class FlacParserTests
     }
 
     [Fact]
+    public void ReadDuration_LastFrameFooterCrcWrong_Malformed()
+    {
+        // Arrange: the frame header is intact but the frame's CRC-16 footer does not match its bytes.
+        var file = (byte[])Example.Clone();
+        file[^1] ^= 0x01;
+
+        // Act
+        var error = Assert.Throws<AudioValidationException>(() => FlacParser.ReadDuration(ByteSource.FromSpan(file)));
+
+        // Assert
+        Assert.Equal(ErrorCodes.MalformedAudio, error.Code);
+    }
+
+    [Fact]
     public void ReadDuration_UnknownTotalSamples_Null()
     {
         // Arrange

@@ -123,6 +123,36 @@ public sealed class Mp4ParserTests
         Assert.Equal(TimeSpan.FromSeconds(20 * 1024 / 16000.0), duration);
     }
 
+    [Fact]
+    public void ReadDuration_FragmentWithPerSampleDurations_SumsThem()
+    {
+        // Arrange: trun flags 0x300: each entry holds a duration and a size.
+        var fragment = Box(
+            "moof",
+            Box(
+                "traf",
+                Box("tfhd", U32Be(0), U32Be(1)),
+                Box("trun", U32Be(0x300), U32Be(3), U32Be(1000), U32Be(10), U32Be(1024), U32Be(10), U32Be(476), U32Be(10))));
+        var file = Concat(Ftyp(), Box("moov", MvhdV0(1000, 0), Track("soun", 16000, 0)), fragment, Mdat(30));
+
+        // Act
+        var duration = Mp4Parser.ReadDuration(ByteSource.FromSpan(file));
+
+        // Assert
+        Assert.Equal(TimeSpan.FromSeconds(2500 / 16000.0), duration);
+    }
+
+    [Fact]
+    public void ReadDuration_TrunCountBeyondItsBox_Malformed()
+    {
+        // Arrange
+        var fragment = Box("moof", Box("traf", Box("tfhd", U32Be(0), U32Be(1)), Box("trun", U32Be(0x100), U32Be(1000), U32Be(1024))));
+        var file = Concat(Ftyp(), Box("moov", MvhdV0(1000, 0), Track("soun", 16000, 0)), fragment);
+
+        // Act / Assert
+        Assert.Equal(ErrorCodes.MalformedAudio, Assert.Throws<AudioValidationException>(() => Mp4Parser.ReadDuration(ByteSource.FromSpan(file))).Code);
+    }
+
     private static byte[] Fragment(uint decodeTime) => Concat(
         Box(
             "moof",
