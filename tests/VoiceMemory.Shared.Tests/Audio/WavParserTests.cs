@@ -109,6 +109,32 @@ public sealed class WavParserTests
         Assert.Equal(ErrorCodes.MalformedAudio, Assert.Throws<AudioValidationException>(() => WavParser.Parse(file)).Code);
     }
 
+    [Fact]
+    public void Parse_RiffSizeEndsInsideDataChunk_Malformed()
+    {
+        // Arrange: a RIFF size of 100 bytes in front of a second of audio.
+        var file = new WavBytes { RiffSize = 100 }.Build();
+
+        // Act
+        var error = Assert.Throws<AudioValidationException>(() => WavParser.Parse(file));
+
+        // Assert
+        Assert.Equal(ErrorCodes.MalformedAudio, error.Code);
+    }
+
+    [Fact]
+    public void Parse_TrailingBytesAfterRiffForm_Ignored()
+    {
+        // Arrange: some taggers append data after the RIFF form.
+        var file = Concat(new WavBytes().Build(), Ascii("id3 trailing metadata"));
+
+        // Act
+        var info = WavParser.Parse(file);
+
+        // Assert
+        Assert.Equal(TimeSpan.FromSeconds(1), info.Duration);
+    }
+
     public static TheoryData<WavBytes, string> Broken => new()
     {
         { new WavBytes { IncludeFmt = false }, "no 'fmt ' chunk" },
