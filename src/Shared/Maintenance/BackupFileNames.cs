@@ -26,4 +26,36 @@ public static class BackupFileNames
 
     /// <summary>The record files, in the order they are written and restored.</summary>
     public static IReadOnlyList<string> RecordFiles { get; } = [Users, Turns, Facts, Journal];
+
+    private const int MaxNameLength = 512;
+
+    /// <summary>
+    /// True when <paramref name="name"/> can name a file inside a backup in any storage: relative, <c>/</c>-separated,
+    /// at most 512 characters, no empty, <c>.</c> or <c>..</c> segments, no backslash, colon, wildcard or control characters.
+    /// </summary>
+    public static bool IsSafeName(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        {
+            return false;
+        }
+
+        foreach (var segment in name.Split('/'))
+        {
+            if (segment.Length == 0 || segment is "." or "..")
+            {
+                return false;
+            }
+
+            foreach (var c in segment)
+            {
+                if (char.IsControl(c) || c is '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|')
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 }
