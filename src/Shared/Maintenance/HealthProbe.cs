@@ -72,12 +72,24 @@ public sealed partial class HealthProbe
 
     private async Task<DependencyHealth> RunCheckAsync(IDependencyCheck check, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var timeoutSource = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        var timeoutSource = new CancellationTokenSource(timeout, time);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+
+        // Task.Run: a check that blocks before its first await cannot hold up the others or escape the timeout.
+        var running = Task.Run(() => check.CheckAsync(linked.Token), CancellationToken.None);
+
+        // The token sources are disposed when the check is done with them, even if it outlives its timeout.
+        _ = running.ContinueWith(
+            _ =>
+            {
+                linked.Dispose();
+                timeoutSource.Dispose();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
         try
         {
-            // Task.Run: a check that blocks before its first await cannot hold up the others or escape the timeout.
-            var running = Task.Run(() => check.CheckAsync(linked.Token), CancellationToken.None);
             var result = await running.WaitAsync(timeout, time, cancellationToken);
             return result ?? DependencyHealth.Unhealthy("check returned no result");
         }
