@@ -22,6 +22,10 @@ public static class ErrorCodes
     public const string RateLimited = "rate_limited";
     public const string StorageFull = "storage_full";
     public const string StorageUnavailable = "storage_unavailable";
+    /// <summary>A backup failed verification (damaged, tampered, wrong key, unknown format); nothing was restored.</summary>
+    public const string BackupRejected = "backup_rejected";
+    /// <summary>A restore was refused because the stores already hold data.</summary>
+    public const string RestoreTargetNotEmpty = "restore_target_not_empty";
     public const string EngineMissing = "engine_missing";
     public const string TranscriptionFailed = "transcription_failed";
     public const string SynthesisFailed = "synthesis_failed";
