@@ -177,7 +177,7 @@ internal static partial class EnglishLexicon
     private static partial Regex AbuseWishHarmPattern();
 
     [GeneratedRegex(
-        $@"{SubjectI}{Adv}(?:{Plan}|{Want}) {Adv}(?:{Lethal}|{Harm}|destroy|find and kill|fuck) you\b",
+        $@"{SubjectI}{Adv}(?:{Plan}|{Want}) {Adv}(?:{Lethal}|{Harm}|destroy|find and kill|fuck) you\b{NotPersonTail}",
         LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
     private static partial Regex AbuseThreatYouPattern();
 

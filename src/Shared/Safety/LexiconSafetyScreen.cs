@@ -33,6 +33,7 @@ public sealed class LexiconSafetyScreen : ISafetyScreen
     /// <param name="text">The transcript or the reply.</param>
     /// <param name="locale">The turn's locale; both languages are screened whatever it says.</param>
     /// <param name="target">User input (crisis detection) or a generated reply (flag for replacement).</param>
+    /// <exception cref="System.Text.RegularExpressions.RegexMatchTimeoutException">A pattern ran past its time limit (pathological input); the step fails and is retried rather than passing the text unscreened.</exception>
     public SafetyVerdict Screen(string text, string locale, ScreenTarget target)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -26,6 +26,12 @@ internal static partial class SafetyText
     /// <summary>The canonical form every lexicon pattern is written against.</summary>
     public static string Normalize(string text)
     {
+        // string.Normalize throws on ill-formed UTF-16 (a lone surrogate in typed text); the UTF-8 round trip replaces it with U+FFFD.
+        if (text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            text = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormKC))
         {

@@ -23,6 +23,9 @@ public sealed class LexiconSafetyScreenTests
     [InlineData("I've been thinking about suicide a lot lately", "en-US", SafetyCategories.SelfHarm)]
     [InlineData("I can't stop thinking about killing myself", "en-US", SafetyCategories.SelfHarm)]
     [InlineData("I keep cutting myself when I'm alone", "en-US", SafetyCategories.SelfHarm)]
+    [InlineData("how do i kill myself", "en-US", SafetyCategories.SelfHarm)]
+    [InlineData("i don't want to die but sometimes i want to kill myself", "en-US", SafetyCategories.SelfHarm)]
+    [InlineData("would anyone even care if I died", "en-US", SafetyCategories.SelfHarm)]
     // English: passive ideation.
     [InlineData("I don't want to live anymore", "en-US", SafetyCategories.SelfHarm)]
     [InlineData("I don’t want to be alive any more", "en-GB", SafetyCategories.SelfHarm)]
@@ -44,6 +47,7 @@ public sealed class LexiconSafetyScreenTests
     [InlineData("I want to kill my stepdad", "en-US", SafetyCategories.Violence)]
     [InlineData("I want him dead", "en-US", SafetyCategories.Violence)]
     [InlineData("I'm going to shoot up my school tomorrow", "en-US", SafetyCategories.Violence)]
+    [InlineData("I'll beat him up after school", "en-US", SafetyCategories.Violence)]
     [InlineData("We are going to burn down the school", "en-US", SafetyCategories.Violence)]
     // Chinese: suicide intent, plans and means.
     [InlineData("我想自杀", "zh-CN", SafetyCategories.SelfHarm)]
@@ -64,6 +68,8 @@ public sealed class LexiconSafetyScreenTests
     [InlineData("没有我，大家会过得更好", "zh-CN", SafetyCategories.SelfHarm)]
     [InlineData("我希望自己死掉", "zh-CN", SafetyCategories.SelfHarm)]
     [InlineData("我不开心，我想死", "zh-CN", SafetyCategories.SelfHarm)]
+    [InlineData("我想结束这一切", "zh-CN", SafetyCategories.SelfHarm)]
+    [InlineData("如果我死了，会有人难过吗", "zh-CN", SafetyCategories.SelfHarm)]
     // Chinese: threats to others.
     [InlineData("我要杀了他", "zh-CN", SafetyCategories.Violence)]
     [InlineData("我要弄死我老板", "zh-CN", SafetyCategories.Violence)]
@@ -109,6 +115,9 @@ public sealed class LexiconSafetyScreenTests
     [InlineData("We killed the final boss last night", "en-US")]
     [InlineData("I want to kill some time before my flight", "en-US")]
     [InlineData("I'll shoot him a message later", "en-US")]
+    [InlineData("I'll shoot you an email tomorrow", "en-US")]
+    [InlineData("I'm going to kill them with kindness", "en-US")]
+    [InlineData("I'm going to hurt her feelings", "en-US")]
     [InlineData("I'm going to beat him at chess", "en-US")]
     [InlineData("I hurt myself playing football", "en-US")]
     [InlineData("I cut myself shaving this morning", "en-US")]
@@ -136,6 +145,10 @@ public sealed class LexiconSafetyScreenTests
     [InlineData("这是跳楼价", "zh-CN")]
     [InlineData("我要吃安眠药才能睡着", "zh-CN")]
     [InlineData("我要杀了这局游戏", "zh-CN")]
+    [InlineData("我要干掉这个bug", "zh-CN")]
+    [InlineData("你能帮我杀死这个进程吗", "zh-CN")]
+    [InlineData("我想结束这段关系", "zh-CN")]
+    [InlineData("他想杀了我", "zh-CN")]
     public void Screen_BenignStatement_IsClear(string text, string locale)
     {
         var verdict = _screen.Screen(text, locale, ScreenTarget.UserInput);

@@ -20,6 +20,18 @@ public sealed class SafetyTextTests
     }
 
     [Fact]
+    public void Normalize_LoneSurrogate_ReplacedNotThrown()
+    {
+        Assert.Equal("i want \uFFFD to die", SafetyText.Normalize("I want \uD800 to die"));
+    }
+
+    [Fact]
+    public void Normalize_EmojiPair_Kept()
+    {
+        Assert.Equal("ok \U0001F600", SafetyText.Normalize("OK \U0001F600"));
+    }
+
+    [Fact]
     public void BlankReportedQuotes_SomeoneElseSaid_Blanked()
     {
         var text = SafetyText.BlankReportedQuotes("he said \"i want to die\" as a joke");
