@@ -230,6 +230,22 @@ public sealed class LexiconSafetyScreenTests
         Assert.Equal(4, _screen.Screen("I wish I were dead", "en-US", ScreenTarget.UserInput).Severity);
     }
 
+    [Theory]
+    [InlineData("I'm going to end my life tonight", "en.self.plan")]
+    [InlineData("I have pills and I want to take them all", "en.self.means-take-all")]
+    [InlineData("我买了一整瓶安眠药，准备全部吃掉", "zh.self.means")]
+    [InlineData("I wish I were dead", "en.self.wish-dead")]
+    public void MatchingRules_Statement_NamesTheDecidingRule(string text, string rule)
+    {
+        Assert.Contains(rule, LexiconSafetyScreen.MatchingRules(text, ScreenTarget.UserInput));
+    }
+
+    [Fact]
+    public void MatchingRules_TakeThemAllWithoutMeans_NoMeansRule()
+    {
+        Assert.DoesNotContain("en.self.means-take-all", LexiconSafetyScreen.MatchingRules("I baked cookies and I want to eat them all", ScreenTarget.UserInput));
+    }
+
     [Fact]
     public void Screen_SlurMoreSevereThanBelittling()
     {
