@@ -46,30 +46,36 @@ internal static class ChineseRules
 
     private static Regex R(string pattern) => new(pattern, RegexOptions.CultureInvariant, Timeout);
 
-    public static void Extract(Sentence sentence, List<ExtractedFact> facts)
+    /// <summary>The clauses of a sentence without fillers, each marked as question or statement.</summary>
+    public static IEnumerable<(string Body, bool IsQuestion)> Clauses(Sentence sentence)
     {
         var clauses = Split(sentence.Text);
         for (var i = 0; i < clauses.Count; i++)
         {
             var body = Fillers.Replace(clauses[i], string.Empty).Trim();
-            if (body.Length == 0)
+            if (body.Length > 0)
+            {
+                var isNote = NoteContent(body) is not null;
+                yield return (body, !isNote && (Question.IsMatch(body) || (sentence.EndsWithQuestionMark && i == clauses.Count - 1)));
+            }
+        }
+    }
+
+    public static void Extract(Sentence sentence, List<ExtractedFact> facts)
+    {
+        foreach (var (body, isQuestion) in Clauses(sentence))
+        {
+            if (isQuestion)
             {
                 continue;
             }
 
-            var note = NoteTrigger.Match(body);
-            var content = note.Success ? note.Groups["c"].Value.Trim('，', ',', ' ') : null;
-            var isNote = content is { Length: >= 2 } && !Question.IsMatch(content);
-            if (!isNote && (Question.IsMatch(body) || (sentence.EndsWithQuestionMark && i == clauses.Count - 1)))
-            {
-                continue;
-            }
-
+            var content = NoteContent(body);
             var found = new List<ExtractedFact>();
-            Statements(isNote ? content! : body, found);
-            if (isNote && found.Count == 0)
+            Statements(content ?? body, found);
+            if (content is not null && found.Count == 0)
             {
-                var text = content!.Contains('我', StringComparison.Ordinal)
+                var text = content.Contains('我', StringComparison.Ordinal)
                     ? FactPhrasing.ToChineseThirdPerson(content)
                     : FactPhrasing.ChineseSubject + "要记得" + content;
                 found.Add(new ExtractedFact(text, FactKind.Note, null));
@@ -77,6 +83,14 @@ internal static class ChineseRules
 
             facts.AddRange(found);
         }
+    }
+
+    // "记住…" asks to remember; "你记得我叫什么吗" asks a question.
+    private static string? NoteContent(string body)
+    {
+        var note = NoteTrigger.Match(body);
+        var content = note.Success ? note.Groups["c"].Value.Trim('，', ',', ' ') : null;
+        return content is { Length: >= 2 } && !Question.IsMatch(content) ? content : null;
     }
 
     private static List<string> Split(string sentence)

@@ -89,13 +89,25 @@ internal static class EnglishRules
     public static string ExpandContractions(string text) =>
         IHave.Replace(IAm.Replace(text, m => m.Groups["i"].Value + " am"), m => m.Groups["i"].Value + " have");
 
-    public static void Extract(Sentence sentence, bool cased, List<ExtractedFact> facts)
+    /// <summary>The clauses of a sentence without fillers, each marked as question or statement.</summary>
+    public static IEnumerable<(string Body, bool IsQuestion)> Clauses(Sentence sentence)
     {
         var clauses = EnglishClauses.Split(ExpandContractions(sentence.Text));
         for (var i = 0; i < clauses.Count; i++)
         {
             var body = EnglishClauses.StripFillers(clauses[i]);
-            if (body.Length == 0 || EnglishClauses.IsQuestion(body, sentence.EndsWithQuestionMark && i == clauses.Count - 1))
+            if (body.Length > 0)
+            {
+                yield return (body, EnglishClauses.IsQuestion(body, sentence.EndsWithQuestionMark && i == clauses.Count - 1));
+            }
+        }
+    }
+
+    public static void Extract(Sentence sentence, bool cased, List<ExtractedFact> facts)
+    {
+        foreach (var (body, isQuestion) in Clauses(sentence))
+        {
+            if (isQuestion)
             {
                 continue;
             }
@@ -109,7 +121,7 @@ internal static class EnglishRules
             if (noteContent is not null && found.Count == 0)
             {
                 var text = note.Groups["todo"].Success
-                    ? FactPhrasing.Subject + " wants to remember to " + FactPhrasing.ToThirdPerson(noteContent, cased, subjectNamed: true)
+                    ? FactPhrasing.Subject + " needs to " + FactPhrasing.ToThirdPerson(noteContent, cased, subjectNamed: true)
                     : FactPhrasing.ToThirdPersonSentence(noteContent, cased);
                 found.Add(new ExtractedFact(Limit(text), FactKind.Note, null));
             }

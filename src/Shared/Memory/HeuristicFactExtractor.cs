@@ -31,19 +31,11 @@ public sealed class HeuristicFactExtractor : IFactExtractor
             return [];
         }
 
-        var normalized = Normalize(text.Length > MaxChars ? text[..MaxChars] : text);
-
-        // Transcripts come in lower case (or all capitals): then names and places get capitals from us.
-        var cased = normalized.Any(char.IsUpper) && normalized.Any(char.IsLower);
-        if (!cased)
-        {
-            normalized = normalized.ToLowerInvariant();
-        }
-
+        var (normalized, cased) = Prepare(text);
         var facts = new List<ExtractedFact>();
         foreach (var sentence in SentenceSplitter.Split(normalized))
         {
-            if (Locales.HasCjk(sentence.Text) || (Locales.IsChineseLocale(locale) && !sentence.Text.Any(char.IsAsciiLetter)))
+            if (IsChinese(sentence, locale))
             {
                 ChineseRules.Extract(sentence, facts);
             }
@@ -54,6 +46,34 @@ public sealed class HeuristicFactExtractor : IFactExtractor
         }
 
         return Deduplicate(facts);
+    }
+
+    /// <summary>The clauses of <paramref name="text"/> that ask rather than tell, as the extractor splits them.</summary>
+    internal static IReadOnlyList<string> Questions(string text, string locale)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var (normalized, _) = Prepare(text);
+        return SentenceSplitter.Split(normalized)
+            .SelectMany(sentence => IsChinese(sentence, locale) ? ChineseRules.Clauses(sentence) : EnglishRules.Clauses(sentence))
+            .Where(clause => clause.IsQuestion)
+            .Select(clause => clause.Body)
+            .ToList();
+    }
+
+    private static bool IsChinese(Sentence sentence, string locale) =>
+        Locales.HasCjk(sentence.Text) || (Locales.IsChineseLocale(locale) && !sentence.Text.Any(char.IsAsciiLetter));
+
+    private static (string Text, bool Cased) Prepare(string text)
+    {
+        var normalized = Normalize(text.Length > MaxChars ? text[..MaxChars] : text);
+
+        // Transcripts come in lower case (or all capitals): then names and places get capitals from us.
+        var cased = normalized.Any(char.IsUpper) && normalized.Any(char.IsLower);
+        return (cased ? normalized : normalized.ToLowerInvariant(), cased);
     }
 
     private static string Normalize(string text)

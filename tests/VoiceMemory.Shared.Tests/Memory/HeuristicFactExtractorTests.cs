@@ -237,7 +237,7 @@ public sealed class HeuristicFactExtractorTests
     [Theory]
     [InlineData("remember that my grandson visits on sundays", "The user's grandson visits on Sundays")]
     [InlineData("Please remember that the spare key is under the blue pot.", "The spare key is under the blue pot")]
-    [InlineData("don't forget to take my pills at 8", "The user wants to remember to take their pills at 8")]
+    [InlineData("don't forget to take my pills at 8", "The user needs to take their pills at 8")]
     [InlineData("remember that i need to call the plumber", "The user needs to call the plumber")]
     [InlineData("记住明天下午三点去医院", "用户要记得明天下午三点去医院")]
     public void Extract_RememberRequest_NoteWithContent(string text, string expected)
