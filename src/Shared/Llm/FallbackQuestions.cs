@@ -8,7 +8,7 @@ internal static class FallbackQuestions
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
-    private static readonly string Rel = "(?<rel>" + EnglishRules.RelationAlternation + ")";
+    private static readonly string Rel = "(?<rel>" + EnglishLexicon.RelationAlternation + ")";
 
     private static readonly Regex EnEverything = R(@"\bwhat\s+(?:else\s+)?(?:do|did)\s+you\s+(?:know|remember)(?:\s+about\s+me)?\b|\bwhat\s+have\s+i\s+told\s+you\b|\btell\s+me\s+what\s+you\s+(?:know|remember)\b|\bdo\s+you\s+remember\s+me\b|\bwhat\s+you\s+(?:know|remember)\s+about\s+me\b");
     private static readonly Regex EnAdvice = R(@"\b(?:dose|dosage|overdose|side\s+effects?|should\s+i\s+(?:take|stop|increase|double|skip|reduce|change)|how\s+(?:much|many)\b.*\b(?:should|can|may)\b|is\s+it\s+(?:safe|ok|okay)\s+to\s+(?:take|mix|drink|eat|stop)|can\s+i\s+(?:take|mix|stop|drink)|what\s+(?:should|can)\s+i\s+take\s+for|do\s+i\s+need\s+(?:a|to\s+see\s+a)\s+doctor|diagnos)");

@@ -17,7 +17,7 @@ internal static class EnglishClauses
 
     private static readonly string StrictOpeners =
         @"i\s+am\b|i'm\b|im\b|i\s+live\b|i\s+have\b|i've\s+got\b|i\s+take\b|i\s+(?:really\s+|also\s+|just\s+)?(?:love|like|enjoy|hate|dislike|adore)\b|i\s+(?:don'?t|do\s+not|can'?t|cannot)\s+(?:like|love|stand|enjoy)\b|i\s+was\s+born\b|i\s+come\s+from\b|i\s+moved\b|i\s+suffer\b|my\s+name\b|my\s+birthday\b|my\s+favou?rite\b|my\s+(?:(?:"
-        + EnglishLexicon.RelationAdjectives + @")\s+)?(?:" + EnglishRules.RelationAlternation + @")(?:'s|s)?\s+(?:name|is|was|called)\b|call\s+me\b|please\s+remember\b|remember\s+that\b|don'?t\s+forget\b|do\s+not\s+forget\b|(?:what|where|who|how|when)(?:'s|\s+(?:is|are|do|does|did|am|was|can|should|will))\b";
+        + EnglishLexicon.RelationAdjectives + @")\s+)?(?:" + EnglishLexicon.RelationAlternation + @")(?:'s|s)?\s+(?:name|is|was|called)\b|call\s+me\b|please\s+remember\b|remember\s+that\b|don'?t\s+forget\b|do\s+not\s+forget\b|(?:what|where|who|how|when)(?:'s|\s+(?:is|are|do|does|did|am|was|can|should|will))\b";
 
     private static readonly Regex SeparatorSplit = new(
         @"\s*[,;]\s*(?:(?:and|but|so|also|plus|then|because|cause|although|though)\s+)?(?=(?:" + BroadStarters + @")\b)|\s+(?:and|but|so|also|plus|then|because|cause|although|though)\s+(?=(?:" + BroadStarters + @")\b)",

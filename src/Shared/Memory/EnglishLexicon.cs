@@ -56,6 +56,11 @@ internal static class EnglishLexicon
         "carer", "caregiver", "doctor", "gp", "nurse", "dog", "cat", "pet", "parrot", "budgie",
     ];
 
+    /// <summary>Regex alternation of relation words, longest first; spaces also match hyphens.</summary>
+    public static string RelationAlternation { get; } = string.Join(
+        '|',
+        Relations.Select(r => System.Text.RegularExpressions.Regex.Escape(r).Replace(@"\ ", @"[\s-]+", StringComparison.Ordinal)));
+
     /// <summary>Spellings that name the same relation share a key: "who is my mother?" finds "my mum".</summary>
     public static string CanonicalRelation(string relation)
     {
