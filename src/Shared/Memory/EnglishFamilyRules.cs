@@ -12,6 +12,7 @@ internal static class EnglishFamilyRules
     private static readonly Regex RelationIsName = R(@"\bmy\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"(?:'s|\s+is)\s+" + OneName + "$");
     private static readonly Regex RelationNamedDoes = R(@"\bmy\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @",?\s+" + OneName + @",?\s+(?<rest>(?:(?:always|often|usually|still|just|also|never|sometimes|now)\s+)*(?:lives|lived|works|worked|is|was|visits|comes|came|calls|called|phones|has|had|will|used|loves|likes|moved|died|passed|got|goes|went|plays|helps|takes|brings|sends|who)\b.*)");
     private static readonly Regex NameIsMyRelation = R(@"^" + OneName + @"\s+is\s+my\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"$");
+    private static readonly Regex RelationLivesIn = R(@"\bmy\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"\s+(?<verb>lives|works)\s+(?<prep>in|near|at)\s+(?<p>[^,]+?)$");
     private static readonly Regex RelationPassed = R(@"\bmy\s+(?:(?<adj>late)\s+)?" + Rel + @"\s+(?<what>passed\s+away|died|passed)\b(?<rest>.*)");
     private static readonly Regex LivesInPlace = R(@"^(?<verb>(?:lives|lived|works|worked|moved)\s+(?:in|to))\s+(?<p>.+)$");
     private static readonly Regex Birthday = R(@"\bmy\s+(?:" + Rel + @"(?:'s|s|\s+'s)\s+)?birthday\s+is\s+(?<on>on\s+)?(?<d>.+)");
@@ -64,6 +65,18 @@ internal static class EnglishFamilyRules
                 AddRelation(found, match, $"{FactPhrasing.Subject}'s {Relation(match)} is called {name}");
                 return;
             }
+        }
+
+        // Without a name the relation is not keyed: "my daughter lives in Australia" may be one of two daughters.
+        var lives = RelationLivesIn.Match(body);
+        if (lives.Success && Value(lives.Groups["p"].Value, 6) is { } place)
+        {
+            var where = lives.Groups["prep"].Value.ToLowerInvariant() + " " + FactPhrasing.CapitalisePlace(FactPhrasing.ToThirdPerson(place, cased, subjectNamed: true), cased);
+            found.Add(new ExtractedFact(
+                $"{FactPhrasing.Subject}'s {Relation(lives)} {lives.Groups["verb"].Value.ToLowerInvariant()} {where}",
+                FactKind.Relationship,
+                null));
+            return;
         }
 
         var passed = RelationPassed.Match(body);

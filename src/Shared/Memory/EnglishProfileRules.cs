@@ -6,13 +6,14 @@ namespace VoiceMemory.Memory;
 /// <summary>English rules for the profile and preferences: name, age, home, favourites, likes and dislikes.</summary>
 internal static class EnglishProfileRules
 {
-    private static readonly Regex NameIs = R(@"\bmy\s+(?:first\s+|full\s+|real\s+)?name(?:'s|s|\s+is)\s+(?:actually\s+|really\s+)?" + NameWords);
+    private static readonly Regex NameIs = R(@"(?:\bmy\s+(?:first\s+|full\s+|real\s+)?name(?:'s|s|\s+is)|\bi\s+am\s+called)\s+(?:actually\s+|really\s+)?" + NameWords);
     private static readonly Regex CallMe = R(@"\b(?:(?:you\s+(?:can|may)\s+|please\s+|just\s+)?call\s+me|(?:everyone|everybody|people|my\s+friends|friends|they\s+all)\s+calls?\s+me)\s+" + NameWords);
     private static readonly Regex IAmName = R("^" + Im + @"\s+(?<name>[\p{L}][\p{L}'\-]*(?:\s+[\p{L}][\p{L}'\-]*)?)$");
     private static readonly Regex AgeYears = R(Im + @"\s+(?:(?<q>nearly|almost|over|about|just\s+over|just\s+under|turning)\s+)?" + Number + @"\s+(?:years?|yrs?)(?:\s+old|\s+of\s+age)?\b");
     private static readonly Regex AgeBare = R("^" + Im + @"\s+(?:(?<q>nearly|almost|over)\s+)?" + Number + @"(?:\s+(?:now|this\s+year|today))?$");
     private static readonly Regex AgeOther = R(@"\b(?:my\s+age\s+is|i\s+(?:just\s+)?turned)\s+" + Number + @"\b");
-    private static readonly Regex LiveIn = R(@"\bi\s+(?:(?:now|still|currently|also)\s+)?live\s+(?<prep>in|at|near|on)\s+(?<p>.+)");
+    private static readonly Regex LiveIn = R(@"\bi\s+(?:(?:now|still|currently|also)\s+)?(?:live|have\s+(?:always\s+)?lived)\s+(?<prep>in|at|near|on)\s+(?<p>.+)");
+    private static readonly Regex LiveAlone = R(@"\bi\s+(?:(?:now|still)\s+)?live\s+(?:alone|by\s+myself)\b");
     private static readonly Regex ComeFrom = R(@"(?:" + Im + @"\s+(?:originally\s+)?from|\bi\s+(?:originally\s+)?come\s+from)\s+(?<p>.+)");
     private static readonly Regex MovedTo = R(@"\bi\s+(?:just\s+|recently\s+)?moved\s+to\s+(?<p>.+)");
     private static readonly Regex PlaceCut = R(@"\s+(?:with|since|for|now|these\s+days|nowadays|at\s+the\s+moment|right\s+now|last|ago|originally|by\s+the\s+way|too|as\s+well|which|where|but|because|when|years|all\s+my\s+life|so|and\s+(?:it|i|we|my))\b.*$");
@@ -57,6 +58,12 @@ internal static class EnglishProfileRules
         {
             var prep = live.Groups["prep"].Value.ToLowerInvariant();
             AddHome(found, $"{FactPhrasing.Subject} lives {prep} {place}", place);
+            return;
+        }
+
+        if (LiveAlone.IsMatch(body))
+        {
+            found.Add(new ExtractedFact($"{FactPhrasing.Subject} lives alone", FactKind.Profile, null));
             return;
         }
 

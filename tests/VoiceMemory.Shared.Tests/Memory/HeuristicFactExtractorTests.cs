@@ -210,6 +210,27 @@ public sealed class HeuristicFactExtractorTests
     }
 
     [Theory]
+    [InlineData("my daughter lives in australia", "The user's daughter lives in Australia", FactKind.Relationship)]
+    [InlineData("i live alone", "The user lives alone", FactKind.Profile)]
+    [InlineData("my husband passed away last year", "The user's husband passed away last year", FactKind.Relationship)]
+    public void Extract_UnnamedRelationOrLivingSituation_UnkeyedFact(string text, string expected, FactKind kind)
+    {
+        var fact = Assert.Single(_extractor.Extract(text, "en-US"));
+
+        Assert.Equal(expected, fact.Text);
+        Assert.Equal(kind, fact.Kind);
+        Assert.Null(fact.Key);
+    }
+
+    [Theory]
+    [InlineData("i am called margaret", "The user's name is Margaret")]
+    [InlineData("i've lived in leeds for forty years", "The user lives in Leeds")]
+    public void Extract_OtherPhrasings_SameKeyedFacts(string text, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(_extractor.Extract(text, "en-US")).Text);
+    }
+
+    [Theory]
     [InlineData("my dog loves walks")]
     [InlineData("my son often visits")]
     [InlineData("my daughter is a nurse")]
