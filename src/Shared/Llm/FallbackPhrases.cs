@@ -37,6 +37,8 @@ internal sealed class FallbackPhrases
         NameSeparator = ", ",
         AndWord = " and ",
         ItemSeparator = ", ",
+        SentenceSeparator = " ",
+        AllergicTo = "You're allergic to {0}.",
     };
 
     public static FallbackPhrases Chinese { get; } = new()
@@ -73,6 +75,8 @@ internal sealed class FallbackPhrases
         NameSeparator = "，",
         AndWord = "和",
         ItemSeparator = "、",
+        SentenceSeparator = "",
+        AllergicTo = "你对{0}过敏。",
     };
 
     public required string DontKnow { get; init; }
@@ -106,4 +110,10 @@ internal sealed class FallbackPhrases
     public required string NameSeparator { get; init; }
     public required string AndWord { get; init; }
     public required string ItemSeparator { get; init; }
+
+    /// <summary>Between two sentences: a space in English, nothing in Chinese.</summary>
+    public required string SentenceSeparator { get; init; }
+
+    /// <summary>{0}: the allergens as a list.</summary>
+    public required string AllergicTo { get; init; }
 }

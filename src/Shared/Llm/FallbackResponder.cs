@@ -63,7 +63,7 @@ public sealed class FallbackResponder
 
         if (parts.Count > 0)
         {
-            return string.Join(chinese ? string.Empty : " ", parts);
+            return string.Join(phrases.SentenceSeparator, parts);
         }
 
         var withName = name is null ? string.Empty : phrases.NameSeparator + name;
@@ -114,7 +114,7 @@ public sealed class FallbackResponder
             parts.Add(phrases.RememberName);
         }
 
-        return string.Join(phrases == FallbackPhrases.English ? " " : string.Empty, parts);
+        return string.Join(phrases.SentenceSeparator, parts);
     }
 
     private static string? Social(string text, bool chinese, string withName, FallbackPhrases phrases)

@@ -57,7 +57,7 @@ internal static class MemoryAnswers
             return string.Format(System.Globalization.CultureInfo.InvariantCulture, phrases.ToldMe, FactPhrasing.LowerFirst(FactPhrasing.ToSecondPerson(relevant[0].Text)));
         }
 
-        return string.Join(phrases == FallbackPhrases.English ? " " : string.Empty, relevant.Take(MaxFactsPerAnswer).Select(f => Sentence(f.Text, phrases)));
+        return string.Join(phrases.SentenceSeparator, relevant.Take(MaxFactsPerAnswer).Select(f => Sentence(f.Text, phrases)));
     }
 
     private static List<MemoryFact> Select(FallbackQuestion question, IReadOnlyList<MemoryFact> facts)
@@ -121,7 +121,7 @@ internal static class MemoryAnswers
         var list = allergens.Count == 1
             ? allergens[0]
             : string.Join(phrases.ItemSeparator, allergens.Take(allergens.Count - 1)) + phrases.AndWord + allergens[^1];
-        return phrases == FallbackPhrases.English ? $"You're allergic to {list}." : $"你对{list}过敏。";
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, phrases.AllergicTo, list);
     }
 
     /// <summary>A fact as a spoken sentence: "The user lives in Leeds" → "You live in Leeds."</summary>
