@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+using VoiceMemory.Memory;
+
+namespace VoiceMemory.Llm;
+
+/// <summary>Recognises the questions about remembered facts that the fallback responder can answer, in English and Chinese.</summary>
+internal static class FallbackQuestions
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    private static readonly string Rel = "(?<rel>" + EnglishLexicon.RelationAlternation + ")";
+
+    private static readonly Regex EnEverything = R(@"\bwhat\s+(?:else\s+)?(?:do|did)\s+you\s+(?:know|remember)(?:\s+about\s+me)?\b|\bwhat\s+have\s+i\s+told\s+you\b|\btell\s+me\s+what\s+you\s+(?:know|remember)\b|\bdo\s+you\s+remember\s+me\b|\bwhat\s+you\s+(?:know|remember)\s+about\s+me\b");
+    private static readonly Regex EnAdvice = R(@"\b(?:dose|dosage|overdose|side\s+effects?|should\s+i\s+(?:take|stop|increase|double|skip|reduce|change)|how\s+(?:much|many)\b.*\b(?:should|can|may)\b|is\s+it\s+(?:safe|ok|okay)\s+to\s+(?:take|mix|drink|eat|stop)|can\s+i\s+(?:take|mix|stop|drink)|what\s+(?:should|can)\s+i\s+take\s+for|do\s+i\s+need\s+(?:a|to\s+see\s+a)\s+doctor|diagnos)");
+    private static readonly Regex EnName = R(@"\bmy\s+(?:first\s+|full\s+)?name\b|\bwho\s+am\s+i\b|\bwhat\s+am\s+i\s+called\b|\bwhat\s+do\s+you\s+call\s+me\b");
+    private static readonly Regex EnAge = R(@"\bhow\s+old\s+am\s+i\b|\bmy\s+age\b");
+    private static readonly Regex EnHome = R(@"\bwhere\s+(?:do|did)\s+i\s+(?:live|come\s+from)\b|\bwhere\s+am\s+i\s+from\b|\bwhere(?:'s|\s+is)\s+my\s+home\b|\bmy\s+(?:home\s+town|hometown|address)\b");
+    private static readonly Regex EnAllergies = R(@"\ballerg");
+    private static readonly Regex EnMedication = R(@"\b(?:medications?|medicines?|meds|pills|tablets|take)\b");
+    private static readonly Regex EnHealth = R(@"\b(?:medications?|medicines?|meds|pills|tablets)\b|\bwhat\s+do\s+i\s+take\b|\bmy\s+(?:health|conditions?|illness(?:es)?)\b|\bwhat\s+(?:conditions|illnesses)\b");
+    private static readonly Regex EnRelationBirthday = R(@"\bmy\s+" + Rel + @"(?:'s|s)?\s+birthday\b");
+    private static readonly Regex EnBirthday = R(@"\bmy\s+birthday\b|\bwhen\s+was\s+i\s+born\b");
+    private static readonly Regex EnFavourite = R(@"\bmy\s+(?:favou?rite|fave)\s+(?<t>[\p{L}][\p{L}\s]{0,30}?)\s*(?:\?|$|\bis\b)");
+    private static readonly Regex EnDislikes = R(@"\bwhat\s+(?:do\s+i\s+(?:hate|dislike)|don'?t\s+i\s+like|do\s+i\s+not\s+like)\b");
+    private static readonly Regex EnLikesThing = R(@"^(?:do|don't)\s+i\s+(?:like|love|enjoy)\s+(?<o>.+?)\s*\??$");
+    private static readonly Regex EnLikes = R(@"\bwhat\s+do\s+i\s+(?:like|love|enjoy)\b|\bmy\s+(?:hobbies|interests|likes)\b|\bwhat\s+(?:things\s+)?(?:do|did)\s+i\s+(?:say\s+i\s+)?(?:like|love|enjoy)\b");
+    private static readonly Regex EnRelation = R(@"\bmy\s+(?:(?<adj>" + EnglishLexicon.RelationAdjectives + @")\s+)?" + Rel + @"\b|\bdo\s+i\s+have\s+an?\s+" + Rel + @"\b");
+    private static readonly Regex EnEvents = R(@"\b(?:appointments?|plans|schedule|diary|calendar)\b|\bwhat(?:'s|\s+is)\s+(?:on|happening)\b|\bwhat\s+am\s+i\s+doing\b|\bwhat\s+do\s+i\s+have\s+(?:on|tomorrow|today|tonight|this|next)\b");
+    private static readonly Regex EnAboutUser = R(@"\bmy\b|\b(?:am|do|did|have)\s+i\b");
+
+    private static readonly Regex ZhEverything = R(@"你(?:都|还)?(?:记得|知道)(?:关于)?我(?:的)?(?:什么|哪些|些什么|啥)|关于我你(?:都)?(?:记得|知道)(?:什么|些什么|哪些)|你(?:都)?记得(?:什么|哪些|些什么)|你还记得我吗");
+    private static readonly Regex ZhAdvice = R(@"吃多少|剂量|副作用|能不能吃|可以吃.*吗|该吃什么药|要不要吃药|能不能停|可以停药|诊断");
+    private static readonly Regex ZhName = R(@"我叫什么|我的名字|我叫啥|我是谁|你(?:知道|记得)我叫");
+    private static readonly Regex ZhAge = R(@"我(?:今年)?(?:多大|几岁)|我的年龄");
+    private static readonly Regex ZhHome = R(@"我住(?:在)?哪|我家在哪|我是哪里人|我来自哪|我住在什么地方");
+    private static readonly Regex ZhAllergies = R(@"过敏");
+    private static readonly Regex ZhHealth = R(@"吃(?:什么|哪些|啥)药|我有什么病|我的(?:病|药|身体)");
+    private static readonly Regex ZhRelationBirthday = R(@"我(?:的)?(?<rel>" + ChineseLexicon.RelationAlternation + @")的生日");
+    private static readonly Regex ZhBirthday = R(@"我的生日|我(?:是)?(?:哪天|什么时候)(?:出生|生日)");
+    private static readonly Regex ZhFavourite = R(@"我最(?:喜欢|爱)的(?<t>[^，。！？?\s]{1,6}?)是");
+    private static readonly Regex ZhDislikes = R(@"我不喜欢(?:什么|啥|哪些)|我讨厌(?:什么|啥|哪些)");
+    private static readonly Regex ZhLikes = R(@"我喜欢(?:什么|啥|哪些|做什么)|我(?:的)?(?:爱好|兴趣)");
+    private static readonly Regex ZhLikesThing = R(@"^我喜欢(?<o>[^，。！？?\s]{1,12}?)吗[？?]?$");
+    private static readonly Regex ZhRelation = R(@"我(?:的)?(?<rel>" + ChineseLexicon.RelationAlternation + @")(?:叫|是谁|的名字|是什么)");
+    private static readonly Regex ZhEvents = R(@"安排|预约|计划|日程|(?:明天|今天|后天|下周|周末).*(?:什么|啥|干嘛)|我(?:明天|今天|下周).*(?:要|有)什么");
+    private static readonly Regex ZhAboutUser = R(@"我");
+
+    /// <summary>The subject of a health question about medicines rather than conditions.</summary>
+    public const string Medication = "medication";
+
+    private static Regex R(string pattern) => new(pattern, Options, Timeout);
+
+    /// <summary>What the question clauses in <paramref name="text"/> ask about (the caller has found them to be questions).</summary>
+    public static FallbackQuestion Recognise(string text, bool chinese) => chinese ? Chinese(text) : English(text);
+
+    private static FallbackQuestion English(string text)
+    {
+        if (EnEverything.IsMatch(text))
+        {
+            return new(FallbackIntent.Everything);
+        }
+
+        if (EnAdvice.IsMatch(text))
+        {
+            return new(FallbackIntent.MedicalAdvice);
+        }
+
+        if (EnRelationBirthday.Match(text) is { Success: true } relationBirthday)
+        {
+            return new(FallbackIntent.Birthday, EnglishLexicon.CanonicalRelation(relationBirthday.Groups["rel"].Value));
+        }
+
+        if (EnFavourite.Match(text) is { Success: true } favourite)
+        {
+            return new(FallbackIntent.Favourite, favourite.Groups["t"].Value.Trim().ToLowerInvariant().Replace("color", "colour", StringComparison.Ordinal));
+        }
+
+        var simple = Simple(text, (EnName, FallbackIntent.Name), (EnAge, FallbackIntent.Age), (EnHome, FallbackIntent.Home), (EnAllergies, FallbackIntent.Allergies), (EnHealth, FallbackIntent.Health), (EnBirthday, FallbackIntent.Birthday), (EnDislikes, FallbackIntent.Dislikes));
+        if (simple.Intent == FallbackIntent.Health && EnMedication.IsMatch(text))
+        {
+            return new(FallbackIntent.Health, Medication);
+        }
+
+        if (simple.Intent != FallbackIntent.None)
+        {
+            return simple;
+        }
+
+        if (EnLikesThing.Match(text) is { Success: true } likesThing)
+        {
+            return new(FallbackIntent.Likes, likesThing.Groups["o"].Value.Trim());
+        }
+
+        if (EnLikes.IsMatch(text))
+        {
+            return new(FallbackIntent.Likes);
+        }
+
+        if (EnRelation.Match(text) is { Success: true } relation)
+        {
+            return new(FallbackIntent.Relation, EnglishLexicon.CanonicalRelation(relation.Groups["rel"].Value));
+        }
+
+        if (EnEvents.IsMatch(text))
+        {
+            return new(FallbackIntent.Events);
+        }
+
+        return new(EnAboutUser.IsMatch(text) ? FallbackIntent.UnknownAboutUser : FallbackIntent.Other);
+    }
+
+    private static FallbackQuestion Chinese(string text)
+    {
+        if (ZhEverything.IsMatch(text))
+        {
+            return new(FallbackIntent.Everything);
+        }
+
+        if (ZhAdvice.IsMatch(text))
+        {
+            return new(FallbackIntent.MedicalAdvice);
+        }
+
+        if (ZhRelationBirthday.Match(text) is { Success: true } relationBirthday)
+        {
+            return new(FallbackIntent.Birthday, ChineseLexicon.RelationKey(relationBirthday.Groups["rel"].Value));
+        }
+
+        if (ZhFavourite.Match(text) is { Success: true } favourite)
+        {
+            return new(FallbackIntent.Favourite, ChineseLexicon.FavouriteSubject(favourite.Groups["t"].Value));
+        }
+
+        var simple = Simple(text, (ZhName, FallbackIntent.Name), (ZhAge, FallbackIntent.Age), (ZhHome, FallbackIntent.Home), (ZhAllergies, FallbackIntent.Allergies), (ZhHealth, FallbackIntent.Health), (ZhBirthday, FallbackIntent.Birthday), (ZhDislikes, FallbackIntent.Dislikes));
+        if (simple.Intent == FallbackIntent.Health && text.Contains('药', StringComparison.Ordinal))
+        {
+            return new(FallbackIntent.Health, Medication);
+        }
+
+        if (simple.Intent != FallbackIntent.None)
+        {
+            return simple;
+        }
+
+        if (ZhLikesThing.Match(text) is { Success: true } likesThing)
+        {
+            return new(FallbackIntent.Likes, likesThing.Groups["o"].Value);
+        }
+
+        if (ZhLikes.IsMatch(text))
+        {
+            return new(FallbackIntent.Likes);
+        }
+
+        if (ZhRelation.Match(text) is { Success: true } relation)
+        {
+            return new(FallbackIntent.Relation, ChineseLexicon.RelationKey(relation.Groups["rel"].Value));
+        }
+
+        if (ZhEvents.IsMatch(text))
+        {
+            return new(FallbackIntent.Events);
+        }
+
+        return new(ZhAboutUser.IsMatch(text) ? FallbackIntent.UnknownAboutUser : FallbackIntent.Other);
+    }
+
+    private static FallbackQuestion Simple(string text, params (Regex Pattern, FallbackIntent Intent)[] rules)
+    {
+        foreach (var (pattern, intent) in rules)
+        {
+            if (pattern.IsMatch(text))
+            {
+                return new(intent);
+            }
+        }
+
+        return new(FallbackIntent.None);
+    }
+}
