@@ -78,6 +78,12 @@ internal sealed class JournalFiles(string journalRoot)
 
     public async Task EraseAsync(string userId, CancellationToken cancellationToken)
     {
+        if (!IsValidUserFolderName(userId))
+        {
+            // No journal can exist for an id that cannot name a folder: there is nothing to erase.
+            return;
+        }
+
         var folder = UserFolder(userId);
         var gate = LockFor(userId);
         await gate.WaitAsync(cancellationToken);
@@ -151,7 +157,7 @@ internal sealed class JournalFiles(string journalRoot)
         && userId.Length <= 200
         && userId is not ("." or "..")
         && !userId.StartsWith('.')
-        && !userId.Any(c => c is '/' or '\\' or ':' || char.IsControl(c));
+        && !userId.Any(c => c is '/' or '\\' || char.IsControl(c) || (c == ':' && OperatingSystem.IsWindows()));
 
     private static void ValidateTurnId(string turnId)
     {

@@ -17,16 +17,23 @@ public sealed class SqliteHealthCheck(SqliteDatabase db) : IDependencyCheck
     {
         try
         {
-            var stamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            // A random value, so what is read back can only be what this check wrote.
+            var nonce = Random.Shared.NextInt64();
             await using var connection = await db.OpenAsync(cancellationToken);
+            // One transaction, so a concurrent check cannot overwrite the nonce between this check's write and read.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO health_canary (id, checked_at) VALUES (1, $stamp)
-                ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at;
-                SELECT checked_at FROM health_canary WHERE id = 1;
+                INSERT INTO health_canary (id, nonce, checked_at) VALUES (1, $nonce, $at)
+                ON CONFLICT (id) DO UPDATE SET nonce = excluded.nonce, checked_at = excluded.checked_at;
+                SELECT nonce FROM health_canary WHERE id = 1;
                 """;
-            command.Parameters.AddWithValue("$stamp", stamp);
-            return await command.ExecuteScalarAsync(cancellationToken) is long read && read == stamp
+            command.Parameters.AddWithValue("$nonce", nonce);
+            command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            var read = await command.ExecuteScalarAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return read is long value && value == nonce
                 ? DependencyHealth.Healthy("read and write ok")
                 : DependencyHealth.Unhealthy("the canary row did not read back");
         }

@@ -97,6 +97,7 @@ internal static class SqliteSchema
 
         CREATE TABLE IF NOT EXISTS health_canary (
             id         INTEGER PRIMARY KEY CHECK (id = 1),
+            nonce      INTEGER NOT NULL,
             checked_at INTEGER NOT NULL
         );
         """;

@@ -58,6 +58,19 @@ public sealed class SqliteMemoryStoreTests : MemoryStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task EraseUserAsync_IdThatCannotNameAFolder_ErasesFactsAndTouchesNoFolder()
+    {
+        var store = await CreateStoreAsync();
+        await store.UpsertFactsAsync("../journal", "t1", [new("I like tea", FactKind.Preference, null)], MemoryStoreContract.T0, CancellationToken.None);
+        await store.AppendJournalAsync("u1", Day, "t1", "x", CancellationToken.None);
+
+        await store.EraseUserAsync("../journal", CancellationToken.None);
+
+        Assert.Empty(await store.ListFactsAsync("../journal", 10, CancellationToken.None));
+        Assert.Single(await store.ReadJournalAsync("u1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task EraseUserAsync_UserWithJournal_RemovesTheUsersFolder()
     {
         var store = await CreateStoreAsync();
