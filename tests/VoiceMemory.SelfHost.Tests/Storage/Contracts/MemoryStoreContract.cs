@@ -251,12 +251,23 @@ public abstract class MemoryStoreContract
     public async Task AppendJournalAsync_FiftyTurnsInParallel_KeepsAllFifty()
     {
         var store = await CreateStoreAsync();
+        // A day that already holds about 1 MB makes each read-modify-write take long enough that unsynchronised
+        // appends would overlap (and lose entries) on every run, not just on an unlucky one.
+        var earlier = string.Concat(Enumerable.Range(0, 12_000).Select(i => $"\n<!-- turn:old{i} -->\n- an earlier entry, number {i}.\n"));
+        await store.ImportJournalDayAsync(new JournalDay("u1", Day1, "# 2025-03-01\n" + earlier), CancellationToken.None);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var appends = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
+        {
+            await gate.Task;
+            await store.AppendJournalAsync("u1", Day1, $"turn{i:D2}", $"- entry number {i:D2}.", CancellationToken.None);
+        })).ToList();
 
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
-            Task.Run(() => store.AppendJournalAsync("u1", Day1, $"turn{i:D2}", $"- entry number {i:D2}.", CancellationToken.None))));
+        gate.SetResult();
+        await Task.WhenAll(appends);
 
         var markdown = Assert.Single(await store.ReadJournalAsync("u1", CancellationToken.None)).Markdown;
         Assert.All(Enumerable.Range(0, 50), i => Assert.Equal(1, Occurrences(markdown, $"entry number {i:D2}.")));
+        Assert.Equal(1, Occurrences(markdown, "number 11999."));
     }
 
     [Fact]
