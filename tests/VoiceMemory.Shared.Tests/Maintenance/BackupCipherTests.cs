@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using VoiceMemory.Maintenance;
+using VoiceMemory.Tests.Doubles;
 
 namespace VoiceMemory.Tests.Maintenance;
 

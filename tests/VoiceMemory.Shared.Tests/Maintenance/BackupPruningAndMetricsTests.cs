@@ -1,4 +1,5 @@
 using VoiceMemory.Maintenance;
+using VoiceMemory.Tests.Doubles;
 
 namespace VoiceMemory.Tests.Maintenance;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using VoiceMemory.Maintenance;
 using VoiceMemory.Storage;
+using VoiceMemory.Tests.Doubles;
 
 namespace VoiceMemory.Tests.Maintenance;
 

@@ -4,6 +4,7 @@ using VoiceMemory.Configuration;
 using VoiceMemory.Maintenance;
 using VoiceMemory.Storage;
 using VoiceMemory.Turns;
+using VoiceMemory.Tests.Doubles;
 
 namespace VoiceMemory.Tests.Maintenance;
 

@@ -1,3 +1,5 @@
+using VoiceMemory.Tests.Doubles;
+
 namespace VoiceMemory.Tests.Maintenance;
 
 /// <summary>Awaits a condition that another thread will make true.</summary>

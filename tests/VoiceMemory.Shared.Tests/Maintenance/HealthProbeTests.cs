@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VoiceMemory.Configuration;
 using VoiceMemory.Maintenance;
+using VoiceMemory.Tests.Doubles;
 
 namespace VoiceMemory.Tests.Maintenance;
 

@@ -6,6 +6,7 @@ using VoiceMemory.Maintenance;
 using VoiceMemory.Memory;
 using VoiceMemory.Storage;
 using VoiceMemory.Turns;
+using VoiceMemory.Tests.Doubles;
 
 namespace VoiceMemory.Tests.Maintenance;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using VoiceMemory.Configuration;
 using VoiceMemory.Maintenance;
 using VoiceMemory.Storage;
+using VoiceMemory.Tests.Doubles;
 
 namespace VoiceMemory.Tests.Maintenance;
 

@@ -1,6 +1,7 @@
 using VoiceMemory.Maintenance;
 using VoiceMemory.Memory;
 using VoiceMemory.Storage;
+using VoiceMemory.Tests.Doubles;
 
 namespace VoiceMemory.Tests.Maintenance;
 

@@ -1,6 +1,7 @@
 using VoiceMemory.Maintenance;
 using VoiceMemory.Storage;
 using VoiceMemory.Turns;
+using VoiceMemory.Tests.Doubles;
 
 namespace VoiceMemory.Tests.Maintenance;
 

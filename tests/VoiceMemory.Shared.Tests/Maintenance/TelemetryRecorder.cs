@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using VoiceMemory.Telemetry;
+using VoiceMemory.Tests.Doubles;
 
 namespace VoiceMemory.Tests.Maintenance;
 
