@@ -55,7 +55,7 @@ internal static class SqliteSchema
         CREATE VIRTUAL TABLE IF NOT EXISTS facts_fts USING fts5 (
             search_text,
             content = 'facts', content_rowid = 'seq',
-            tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
+            tokenize = "porter unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
         );
         CREATE TRIGGER IF NOT EXISTS facts_fts_insert AFTER INSERT ON facts BEGIN
             INSERT INTO facts_fts (rowid, search_text) VALUES (new.seq, new.search_text);

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using VoiceMemory.Configuration;
+using VoiceMemory.SelfHost.Api;
+using VoiceMemory.SelfHost.Configuration;
+
+namespace VoiceMemory.SelfHost.Hosting;
+
+/// <summary>Builds the HTTP server (default http://127.0.0.1:7071; <c>--urls</c> or ASPNETCORE_URLS override).</summary>
+public static class ServerApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Services.AddVoiceMemoryServer(builder.Configuration);
+        builder.Services.Configure<HostOptions>(options =>
+        {
+            var runner = builder.Configuration.GetSection(RunnerOptions.Section).Get<RunnerOptions>() ?? new RunnerOptions();
+            options.ShutdownTimeout = runner.ShutdownTimeout + TimeSpan.FromSeconds(10);
+        });
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            // The upload limit is enforced (with a clear problem) while reading; Kestrel's cap sits just above it.
+            var limits = context.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+            kestrel.Limits.MaxRequestBodySize = limits.MaxAudioBytes + 1;
+            kestrel.AddServerHeader = false;
+        });
+
+        var app = builder.Build();
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        if (app.Services.GetService<Microsoft.AspNetCore.Cors.Infrastructure.ICorsService>() is not null)
+        {
+            app.UseCors();
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapHealthEndpoints();
+        app.MapTurnEndpoints();
+        app.MapMemoryEndpoints();
+        return app;
+    }
+}
