@@ -49,24 +49,42 @@ public sealed class SqliteJobStoreTests : IDisposable
     [Fact]
     public async Task TryClaimAsync_ParallelClaimers_EachJobClaimedExactlyOnce()
     {
+        const int jobCount = 300;
         var jobs = await CreateAsync();
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < jobCount; i++)
         {
-            await jobs.EnqueueAsync($"t{i:D2}", "u1", "{}", CancellationToken.None);
+            await jobs.EnqueueAsync($"t{i:D3}", "u1", "{}", CancellationToken.None);
         }
 
+        // Dedicated threads released together keep several claims truly in flight at once; SQLite calls complete
+        // synchronously, so pool tasks on a two-core machine would mostly take turns and hide a non-atomic claim.
         var claims = new ConcurrentBag<JobLease>();
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        var failures = new ConcurrentQueue<Exception>();
+        using var start = new ManualResetEventSlim();
+        var workers = Enumerable.Range(0, 8).Select(w => new Thread(() =>
         {
-            while (await jobs.TryClaimAsync($"w{w}", Lease, CancellationToken.None) is { } lease)
+            start.Wait();
+            try
             {
-                claims.Add(lease);
+                while (jobs.TryClaimAsync($"w{w}", Lease, CancellationToken.None).GetAwaiter().GetResult() is { } lease)
+                {
+                    claims.Add(lease);
+                }
             }
-        })));
+            catch (Exception ex)
+            {
+                failures.Enqueue(ex);
+            }
+        })).ToList();
+        workers.ForEach(t => t.Start());
 
-        Assert.Equal(40, claims.Count);
-        Assert.Equal(40, claims.Select(c => c.TurnId).Distinct().Count());
-        Assert.Equal(new JobCounts(0, 40, 0, 0), await jobs.CountAsync(CancellationToken.None));
+        start.Set();
+        workers.ForEach(t => t.Join());
+
+        Assert.Empty(failures);
+        Assert.Equal(jobCount, claims.Select(c => c.TurnId).Distinct().Count());
+        Assert.Equal(jobCount, claims.Count);
+        Assert.Equal(new JobCounts(0, jobCount, 0, 0), await jobs.CountAsync(CancellationToken.None));
     }
 
     [Fact]

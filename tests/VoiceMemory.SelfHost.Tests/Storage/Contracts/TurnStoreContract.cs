@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using VoiceMemory.Storage;
 using VoiceMemory.Turns;
 
@@ -55,13 +56,36 @@ public abstract class TurnStoreContract
     public async Task AddAsync_SameIdempotencyKeyInParallel_AllCallersGetOneTurn()
     {
         var store = await CreateStoreAsync();
+        const int keys = 20;
+        const int callersPerKey = 6;
+        var results = new ConcurrentBag<(int Key, string TurnId)>();
+        var failures = new ConcurrentQueue<Exception>();
+        // Dedicated threads released together keep the submissions of one key truly concurrent (pool tasks on a
+        // two-core machine mostly take turns, which would hide a check-then-insert race).
+        using var start = new ManualResetEventSlim();
+        var callers = Enumerable.Range(0, keys).SelectMany(k => Enumerable.Range(0, callersPerKey).Select(c => new Thread(() =>
+        {
+            start.Wait();
+            try
+            {
+                var added = store.AddAsync(Turn("u1", $"t{k}-{c}", idempotencyKey: $"key-{k}"), CancellationToken.None).GetAwaiter().GetResult();
+                results.Add((k, added.TurnId));
+            }
+            catch (Exception ex)
+            {
+                failures.Enqueue(ex);
+            }
+        }))).ToList();
+        callers.ForEach(t => t.Start());
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
-            Task.Run(() => store.AddAsync(Turn("u1", $"t{i}", idempotencyKey: "key-1"), CancellationToken.None))));
+        start.Set();
+        callers.ForEach(t => t.Join());
 
-        var winner = Assert.Single(results.Select(r => r.TurnId).Distinct());
-        var page = await store.ListByUserAsync("u1", 50, null, CancellationToken.None);
-        Assert.Equal(winner, Assert.Single(page.Items).TurnId);
+        Assert.Empty(failures);
+        Assert.All(results.GroupBy(r => r.Key), group => Assert.Single(group.Select(r => r.TurnId).Distinct()));
+        var stored = await store.ListByUserAsync("u1", 1000, null, CancellationToken.None);
+        Assert.Equal(results.Select(r => r.TurnId).Distinct().Order(StringComparer.Ordinal), stored.Items.Select(t => t.TurnId).Order(StringComparer.Ordinal));
+        Assert.Equal(keys, stored.Items.Count);
     }
 
     [Fact]
