@@ -19,6 +19,13 @@ public sealed class RunnerOptions
     [Range(1, 20)]
     public int MaxStepAttempts { get; set; } = 4;
 
+    /// <summary>
+    /// Interrupted or rescheduled runs of one turn (a crash mid-turn, a lost lease, an unfinished workflow) before the
+    /// turn is failed with <c>step_failed</c>; protects against a turn that crashes the process every time.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxJobAttempts { get; set; } = 10;
+
     /// <summary>First retry delay; doubles with each attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -94,8 +94,18 @@ public sealed partial class TurnRunner(
             var request = JsonSerializer.Deserialize<TurnRequest>(lease.RequestJson, RunnerJson.Options)
                 ?? throw new InvalidOperationException("The job holds no request.");
             var steps = new CheckpointedTurnSteps(jobs, activities, lease, settings, time, logger, run.Token);
-            var outcome = await VoiceTurnWorkflow.RunAsync(request, steps);
-            await jobs.CompleteAsync(lease.TurnId, lease.WorkerId, CancellationToken.None);
+            var outcome = lease.Attempts >= settings.MaxJobAttempts
+                ? await AbandonAsync(request, lease, run.Token)
+                : await VoiceTurnWorkflow.RunAsync(request, steps);
+            if (outcome.State == TurnState.Failed)
+            {
+                await jobs.FailAsync(lease.TurnId, lease.WorkerId, outcome.Error?.Code ?? ErrorCodes.StepFailed, CancellationToken.None);
+            }
+            else
+            {
+                await jobs.CompleteAsync(lease.TurnId, lease.WorkerId, CancellationToken.None);
+            }
+
             span?.SetTag("turn.outcome", outcome.State.ToString());
             LogFinished(lease.TurnId, outcome.State.ToString(), steps.Replayed);
         }
@@ -117,6 +127,15 @@ public sealed partial class TurnRunner(
             await run.CancelAsync();
             await renewal;
         }
+    }
+
+    /// <summary>The turn's runs keep being interrupted: fail it with a reason instead of trying forever.</summary>
+    private async Task<TurnOutcome> AbandonAsync(TurnRequest request, JobLease lease, CancellationToken cancellationToken)
+    {
+        var error = new TurnError(ErrorCodes.StepFailed, $"The turn was abandoned after {lease.Attempts} interrupted attempts.");
+        LogAbandoned(lease.TurnId, lease.Attempts);
+        await activities.FailAsync(new TurnFailure(request, error.Code, error.Message), cancellationToken);
+        return TurnOutcome.Failed(request.TurnId, error);
     }
 
     private async Task RenewWhileRunningAsync(JobLease lease, RunnerOptions settings, CancellationTokenSource run)
@@ -166,6 +185,9 @@ public sealed partial class TurnRunner(
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Worker {WorkerId} could not claim a job")]
     private partial void LogClaimFailed(string workerId, Exception error);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Error, Message = "Turn {TurnId} abandoned after {Attempts} interrupted attempts")]
+    private partial void LogAbandoned(string turnId, int attempts);
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Worker {WorkerId} released {Count} job(s) on shutdown")]
     private partial void LogReleased(string workerId, int count);

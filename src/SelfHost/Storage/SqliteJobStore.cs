@@ -26,7 +26,8 @@ public sealed class SqliteJobStore(SqliteDatabase db, TimeProvider time)
 
     /// <summary>
     /// Claims the oldest due job — pending and due, or running with an expired lease — for <paramref name="workerId"/>;
-    /// null when none is due.
+    /// null when none is due. Taking over an expired lease counts as an attempt (its last run was interrupted, e.g. by a
+    /// crash), so a turn that keeps killing the process is eventually failed instead of retried forever.
     /// </summary>
     public async Task<JobLease?> TryClaimAsync(string workerId, TimeSpan lease, CancellationToken ct)
     {
@@ -37,7 +38,8 @@ public sealed class SqliteJobStore(SqliteDatabase db, TimeProvider time)
         await using var command = connection.CreateCommand();
         // One statement: the choice and the claim happen under the same write lock, so two claimers cannot both win.
         command.CommandText = """
-            UPDATE jobs SET state = 'running', lease_owner = $worker, lease_until = $until, updated_at = $now
+            UPDATE jobs SET state = 'running', lease_owner = $worker, lease_until = $until, updated_at = $now,
+                attempts = attempts + (CASE WHEN state = 'running' THEN 1 ELSE 0 END)
             WHERE turn_id = (
                 SELECT turn_id FROM (
                     SELECT turn_id, next_attempt_at, created_at FROM jobs WHERE state = 'pending' AND next_attempt_at <= $now
@@ -104,13 +106,14 @@ public sealed class SqliteJobStore(SqliteDatabase db, TimeProvider time)
             ct);
     }
 
-    /// <summary>Start-up: running jobs whose lease expired (their worker died) go back to pending, due now.</summary>
+    /// <summary>Start-up: running jobs whose lease expired (their worker died) go back to pending, due now; the interrupted run counts as an attempt.</summary>
     public Task<int> ReclaimExpiredAsync(CancellationToken ct)
     {
         var now = NowMs();
         return ExecuteAsync(
             """
-            UPDATE jobs SET state = 'pending', lease_owner = NULL, lease_until = NULL, next_attempt_at = $now, updated_at = $now
+            UPDATE jobs SET state = 'pending', lease_owner = NULL, lease_until = NULL, next_attempt_at = $now, updated_at = $now,
+                attempts = attempts + 1
             WHERE state = 'running' AND lease_until <= $now;
             """,
             [("$now", now)],

@@ -200,8 +200,24 @@ public sealed class SqliteJobStoreTests : IDisposable
 
         Assert.Equal(new JobCounts(1, 1, 0, 0), await jobs.CountAsync(CancellationToken.None));
         var reclaimed = await jobs.TryClaimAsync("new", Lease, CancellationToken.None);
-        Assert.Equal(("t1", 0, "new"), (reclaimed!.TurnId, reclaimed.Attempts, reclaimed.WorkerId));
+        // The crashed run counts as an attempt.
+        Assert.Equal(("t1", 1, "new"), (reclaimed!.TurnId, reclaimed.Attempts, reclaimed.WorkerId));
         Assert.False(await jobs.RenewLeaseAsync("t1", "dead", Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_TakingOverAnExpiredLease_CountsTheInterruptedRun()
+    {
+        var jobs = await CreateAsync();
+        await jobs.EnqueueAsync("t1", "u1", "{}", CancellationToken.None);
+        Assert.Equal(0, (await jobs.TryClaimAsync("crashed", TimeSpan.FromSeconds(5), CancellationToken.None))!.Attempts);
+
+        clock.Advance(TimeSpan.FromSeconds(6));
+        var second = await jobs.TryClaimAsync("w2", TimeSpan.FromSeconds(5), CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(6));
+        var third = await jobs.TryClaimAsync("w3", TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        Assert.Equal((1, 2), (second!.Attempts, third!.Attempts));
     }
 
     [Fact]
