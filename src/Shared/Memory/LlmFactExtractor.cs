@@ -22,8 +22,11 @@ public sealed partial class LlmFactExtractor(
         + "Keep only facts worth remembering for later conversations: who they are (profile), likes and dislikes (preference), "
         + "health conditions, allergies and medication (health), people in their life (relationship), dated or upcoming happenings (event), "
         + "other lasting details (note). Ignore small talk, questions and anything about the assistant. "
-        + "Write each fact as one short first-person sentence in the user's language. "
-        + "Use a key only for single-valued facts that replace older ones (e.g. profile.name); otherwise key is null. "
+        + "Write each fact as one short third-person sentence about the user in the user's language, the way the memory shows it: "
+        + "'The user's name is Ana.', 'The user is allergic to peanuts.', '用户叫小明。' "
+        + "Use a key only for single-valued facts that replace older ones: profile.name, profile.age, profile.home, event.birthday, "
+        + "event.anniversary, preference.favourite.<thing> (e.g. preference.favourite.colour), preference.item.<thing> for a like or "
+        + "dislike of one thing (e.g. preference.item.tea), relationship.<relation> (e.g. relationship.daughter); otherwise key is null. "
         + "Return {\"facts\":[]} when there is nothing to remember.";
 
     /// <inheritdoc />

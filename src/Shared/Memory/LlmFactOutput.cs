@@ -4,7 +4,7 @@ namespace VoiceMemory.Memory;
 
 /// <summary>
 /// The JSON schema the LLM fact extractor asks for, and the validation of what comes back: facts in the shape the
-/// memory store keeps (short text, a known kind, a key only from <see cref="AllowedKeys"/>).
+/// memory store keeps (short text, a known kind, a key only if <see cref="IsAllowedKey"/>).
 /// </summary>
 public static class LlmFactOutput
 {
@@ -14,16 +14,42 @@ public static class LlmFactOutput
     /// <summary>Most facts kept from one turn.</summary>
     public const int MaxFacts = 12;
 
-    /// <summary>
-    /// Keys that make a fact replace the older one with the same key (single-valued facts). Any other key the model
-    /// invents is dropped, so a made-up key never replaces an unrelated fact.
-    /// </summary>
-    public static readonly IReadOnlySet<string> AllowedKeys = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>Exact keys of single-valued facts, the same the heuristic extractor uses (<see cref="FactKeys"/>).</summary>
+    private static readonly HashSet<string> ExactKeys = new(StringComparer.Ordinal)
     {
-        "profile.name", "profile.preferred_name", "profile.age", "profile.birthday", "profile.pronouns",
-        "profile.location", "profile.hometown", "profile.occupation", "profile.employer", "profile.language",
-        "relationship.partner", "preference.favorite_food", "preference.favorite_color", "preference.favorite_music",
+        FactKeys.Name, FactKeys.Age, FactKeys.Home, FactKeys.Birthday, FactKeys.Anniversary,
     };
+
+    /// <summary>Key families that end in a subject slug (<see cref="FactKeys.Slug"/>).</summary>
+    private static readonly string[] KeyPrefixes =
+    [
+        FactKeys.FavouritePrefix, FactKeys.PreferenceItemPrefix, FactKeys.RelationshipPrefix, FactKeys.Birthday + ".",
+    ];
+
+    /// <summary>
+    /// True for a key that makes a fact replace the older one with the same key: one of the heuristic extractor's keys,
+    /// so facts from either extractor supersede each other. Any other key the model invents is dropped, so a made-up
+    /// key never replaces an unrelated fact.
+    /// </summary>
+    public static bool IsAllowedKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (ExactKeys.Contains(key))
+        {
+            return true;
+        }
+
+        foreach (var prefix in KeyPrefixes)
+        {
+            if (key.Length > prefix.Length && key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var subject = key[prefix.Length..];
+                return FactKeys.Slug(subject) == subject;
+            }
+        }
+
+        return false;
+    }
 
     private static readonly Dictionary<string, FactKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -38,9 +64,9 @@ public static class LlmFactOutput
     /// <summary>The strict JSON schema of the structured output.</summary>
     public static BinaryData Schema { get; } = BinaryData.FromString(
         "{\"type\":\"object\",\"properties\":{\"facts\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{"
-        + "\"text\":{\"type\":\"string\",\"description\":\"The fact in one short sentence in the user's language, e.g. 'My name is Ana.'\"},"
+        + "\"text\":{\"type\":\"string\",\"description\":\"The fact in one short third-person sentence in the user's language, e.g. 'The user's name is Ana.'\"},"
         + "\"kind\":{\"type\":\"string\",\"enum\":[\"profile\",\"preference\",\"health\",\"relationship\",\"event\",\"note\"]},"
-        + "\"key\":{\"type\":[\"string\",\"null\"],\"enum\":[" + string.Join(",", AllowedKeys.Order(StringComparer.Ordinal).Select(k => "\"" + k + "\"")) + ",null]}"
+        + "\"key\":{\"type\":[\"string\",\"null\"],\"description\":\"profile.name, profile.age, profile.home, event.birthday, event.anniversary, preference.favourite.<thing>, preference.item.<thing>, relationship.<relation>, or null\"}"
         + "},\"required\":[\"text\",\"kind\",\"key\"],\"additionalProperties\":false}}},"
         + "\"required\":[\"facts\"],\"additionalProperties\":false}");
 
@@ -100,7 +126,7 @@ public static class LlmFactOutput
 
         string? key = null;
         if (item.TryGetProperty("key", out var keyElement) && keyElement.ValueKind == JsonValueKind.String
-            && keyElement.GetString() is { } candidate && AllowedKeys.Contains(candidate))
+            && keyElement.GetString() is { } candidate && IsAllowedKey(candidate))
         {
             key = candidate;
         }
