@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using VoiceMemory.Api;
 using VoiceMemory.Configuration;
+using VoiceMemory.Maintenance;
 using VoiceMemory.SelfHost.Api;
 using VoiceMemory.SelfHost.Configuration;
 using VoiceMemory.SelfHost.Maintenance;
@@ -30,6 +31,7 @@ public static class SelfHostServiceCollectionExtensions
         services.AddSingleton<JobSignal>();
         services.AddSingleton<ITurnScheduler, SelfHostTurnScheduler>();
         services.AddSingleton<IUserDataEraser, RunnerJobEraser>();
+        services.AddSingleton<IRetentionExtension, FinishedJobRetention>();
         services.AddSingleton<OrphanedTurnSweeper>();
         services.AddVoiceMemoryTelemetry(configuration);
         return services;

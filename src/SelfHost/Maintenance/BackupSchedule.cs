@@ -30,33 +30,17 @@ public sealed partial class BackupSchedule(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            TimeSpan wait;
-            try
+        await ScheduleLoop.RunAsync(
+            cancellationToken => RunIfDueAsync(settings.Interval, cancellationToken),
+            exception =>
             {
-                wait = await RunIfDueAsync(settings.Interval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // Never take the host down: the failure is logged and counted (voicememory.backup.runs), and retried.
-                wait = settings.Interval < RetryDelay ? settings.Interval : RetryDelay;
+                // The failure is counted (voicememory.backup.runs) and retried sooner than a full interval.
+                var wait = settings.Interval < RetryDelay ? settings.Interval : RetryDelay;
                 LogFailed(logger, exception, (long)wait.TotalSeconds);
-            }
-
-            try
-            {
-                await Task.Delay(wait, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+                return wait;
+            },
+            time,
+            stoppingToken);
     }
 
     /// <summary>Backs up if one is due; returns how long to wait before looking again.</summary>

@@ -20,30 +20,19 @@ public sealed partial class HealthProbeSchedule(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.Interval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        await ScheduleLoop.RunAsync(
+            async cancellationToken =>
             {
-                await probe.RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
+                await probe.RunAsync(cancellationToken);
+                return interval;
+            },
+            exception =>
             {
                 LogFailed(logger, exception);
-            }
-
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+                return interval;
+            },
+            time,
+            stoppingToken);
     }
 
     [LoggerMessage(EventId = 7521, Level = LogLevel.Error, Message = "Scheduled health probe failed")]

@@ -26,31 +26,20 @@ public sealed partial class RetentionSchedule(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        await ScheduleLoop.RunAsync(
+            async cancellationToken =>
             {
-                await retention.RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                await retention.RunAsync(cancellationToken);
+                return settings.Interval;
+            },
+            exception =>
             {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // Never take the host down: the rules that ran are counted; the rest run at the next interval.
+                // The rules that ran are counted; the rest run at the next interval.
                 LogFailed(logger, exception);
-            }
-
-            try
-            {
-                await Task.Delay(settings.Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+                return settings.Interval;
+            },
+            time,
+            stoppingToken);
     }
 
     [LoggerMessage(EventId = 7511, Level = LogLevel.Information, Message = "Scheduled retention is disabled")]

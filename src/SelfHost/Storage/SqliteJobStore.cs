@@ -193,11 +193,16 @@ public sealed class SqliteJobStore(SqliteDatabase db, TimeProvider time)
             [("$cutoff", SqliteTime.ToUnixMs(cutoff))],
             ct);
 
+    // A finished job keeps only its state: its request and checkpoints hold the user's words (even a crisis turn's),
+    // which memory must not keep once the turn is done.
     private Task FinishAsync(string turnId, string workerId, string state, string? error, CancellationToken ct) =>
         ExecuteAsync(
             """
-            UPDATE jobs SET state = $state, last_error = COALESCE($error, last_error), lease_owner = NULL, lease_until = NULL, updated_at = $now
+            UPDATE jobs SET state = $state, last_error = COALESCE($error, last_error), lease_owner = NULL, lease_until = NULL, updated_at = $now,
+                request_json = '{}'
             WHERE turn_id = $turn AND state = 'running' AND lease_owner = $worker;
+            DELETE FROM checkpoints WHERE turn_id = $turn
+                AND EXISTS (SELECT 1 FROM jobs WHERE turn_id = $turn AND state IN ('completed', 'failed'));
             """,
             [("$turn", turnId), ("$worker", workerId), ("$state", state), ("$error", (object?)error ?? DBNull.Value), ("$now", NowMs())],
             ct);

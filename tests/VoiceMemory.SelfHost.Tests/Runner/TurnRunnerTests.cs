@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceMemory.SelfHost.Storage;
 using VoiceMemory.SelfHost.Tests.Integration;
@@ -22,11 +23,14 @@ public sealed class TurnRunnerTests
         // A turn whose job has been taken over after three crashed runs, as if it killed the process each time.
         var turnId = await client.SubmitTextAsync("Hello there.", idempotencyKey: "poison");
         await client.WaitAsync(turnId);
+        var turns = factory.Services.GetRequiredService<VoiceMemory.Storage.ITurnStore>();
+        var request = JsonSerializer.Serialize(TurnRequests.From((await turns.GetAsync(userId, turnId, CancellationToken.None))!), new JsonSerializerOptions(JsonSerializerDefaults.Web));
         await using (var connection = await database.OpenAsync(CancellationToken.None))
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "UPDATE jobs SET state = 'pending', attempts = 3, next_attempt_at = 0 WHERE turn_id = $turn; DELETE FROM checkpoints WHERE turn_id = $turn; UPDATE turns SET state = 'queued' WHERE turn_id = $turn";
+            command.CommandText = "UPDATE jobs SET state = 'pending', attempts = 3, next_attempt_at = 0, request_json = $request WHERE turn_id = $turn; UPDATE turns SET state = 'queued' WHERE turn_id = $turn";
             command.Parameters.AddWithValue("$turn", turnId);
+            command.Parameters.AddWithValue("$request", request);
             await command.ExecuteNonQueryAsync();
         }
 
@@ -40,7 +44,7 @@ public sealed class TurnRunnerTests
         while (counts.Failed == 0 && DateTime.UtcNow < deadline);
 
         Assert.Equal(1, counts.Failed);
-        var turn = await factory.Services.GetRequiredService<VoiceMemory.Storage.ITurnStore>().GetAsync(userId, turnId, CancellationToken.None);
+        var turn = await turns.GetAsync(userId, turnId, CancellationToken.None);
         Assert.Equal(TurnState.Failed, turn!.State);
         Assert.Equal(ErrorCodes.StepFailed, turn.Error!.Code);
     }

@@ -306,7 +306,30 @@ public sealed class SqliteJobStoreTests : IDisposable
         Assert.Null(await jobs.GetCheckpointAsync("done-old", 0, CancellationToken.None));
         Assert.Null(await jobs.GetCheckpointAsync("failed-old", 0, CancellationToken.None));
         Assert.NotNull(await jobs.GetCheckpointAsync("running-old", 0, CancellationToken.None));
-        Assert.NotNull(await jobs.GetCheckpointAsync("done-new", 0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CompleteAndFail_DropTheCheckpointsAndRequestThatHoldTheUsersWords()
+    {
+        var jobs = await CreateAsync();
+        foreach (var turn in new[] { "done", "failed", "running" })
+        {
+            await jobs.EnqueueAsync(turn, "u1", "{\"typedText\":\"private words\"}", CancellationToken.None);
+            await jobs.SaveCheckpointAsync(turn, 1, "understand", "{\"transcript\":\"private words\"}", CancellationToken.None);
+        }
+
+        await ClaimAsync(jobs, "done");
+        await jobs.CompleteAsync("done", "w", CancellationToken.None);
+        await ClaimAsync(jobs, "failed");
+        await jobs.FailAsync("failed", "w", "step_failed", CancellationToken.None);
+
+        Assert.Null(await jobs.GetCheckpointAsync("done", 1, CancellationToken.None));
+        Assert.Null(await jobs.GetCheckpointAsync("failed", 1, CancellationToken.None));
+        Assert.NotNull(await jobs.GetCheckpointAsync("running", 1, CancellationToken.None));
+        await using var connection = await (await TestDatabase.CreateAsync(folder)).OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM jobs WHERE request_json LIKE '%private words%'";
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
     }
 
     [Fact]

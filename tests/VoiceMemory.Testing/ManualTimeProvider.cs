@@ -1,8 +1,14 @@
-namespace VoiceMemory.Tests.Doubles;
+namespace VoiceMemory.Testing;
 
 /// <summary>A clock that moves only when told; timers fire as <see cref="Advance"/> passes their due time.</summary>
-internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
+    /// <summary>A clock at a fixed, arbitrary start (2025-03-01 12:00 UTC).</summary>
+    public ManualTimeProvider()
+        : this(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero))
+    {
+    }
+
     private readonly Lock gate = new();
     private readonly List<ManualTimer> timers = [];
     private DateTimeOffset now = start;

@@ -1,9 +1,7 @@
-using VoiceMemory.Tests.Doubles;
-
-namespace VoiceMemory.Tests.Maintenance;
+namespace VoiceMemory.Testing;
 
 /// <summary>Awaits a condition that another thread will make true.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutSeconds = 20)
     {
