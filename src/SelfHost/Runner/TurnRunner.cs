@@ -33,6 +33,12 @@ public sealed partial class TurnRunner(
         using var registration = stoppingToken.Register(() => abort.CancelAfter(settings.ShutdownTimeout));
 
         await sweeper.SweepAsync(stoppingToken);
+        if (settings.Workers == 0)
+        {
+            LogAcceptOnly();
+            return;
+        }
+
         LogStarted(settings.Workers, settings.Lease.TotalSeconds);
 
         var workers = Enumerable.Range(0, settings.Workers)
@@ -148,6 +154,9 @@ public sealed partial class TurnRunner(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Turn runner started with {Workers} worker(s), lease {LeaseSeconds} s")]
     private partial void LogStarted(int workers, double leaseSeconds);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Turn runner has no workers (Runner:Workers = 0): turns are accepted and queued, not run")]
+    private partial void LogAcceptOnly();
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Turn {TurnId} finished: {State} ({Replayed} step(s) replayed)")]
     private partial void LogFinished(string turnId, string state, int replayed);
