@@ -57,7 +57,7 @@ public static class TurnEndpoints
                 throw new ApiProblem(ErrorCodes.AudioTooLarge, $"Audio may be at most {maxBytes} bytes.");
             }
 
-            await using var body = await RequestBodyBuffer.ReadAsync(request.Body, maxBytes, host.Value.TempRoot, cancellationToken);
+            await using var body = await RequestBodyBuffer.ReadAsync(request.Body, request.ContentLength, maxBytes, host.Value.TempRoot, cancellationToken);
             accepted = await intake.SubmitAudioAsync(user.UserId(), body, request.ContentType, idempotencyKey, locale, cancellationToken);
         }
 

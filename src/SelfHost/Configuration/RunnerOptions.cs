@@ -7,8 +7,13 @@ public sealed class RunnerOptions
 {
     public const string Section = "VoiceMemory:Runner";
 
-    /// <summary>Concurrent workers. Default 2.</summary>
-    [Range(1, 64)]
+    /// <summary>
+    /// Concurrent workers. Default 2. 0 makes the server accept-only: it takes uploads, stores them and queues their
+    /// turns, but runs none — for a front node that only ingests while another process (same data root) runs the
+    /// turns, for draining a machine before maintenance, and for measuring ingest on its own. Queued turns run once a
+    /// server with workers starts on the same data root.
+    /// </summary>
+    [Range(0, 64)]
     public int Workers { get; set; } = 2;
 
     /// <summary>How long a claimed job is leased before another worker may reclaim it.</summary>

@@ -33,6 +33,12 @@ public sealed partial class TurnRunner(
         using var registration = stoppingToken.Register(() => abort.CancelAfter(settings.ShutdownTimeout));
 
         await sweeper.SweepAsync(stoppingToken);
+        if (settings.Workers == 0)
+        {
+            LogAcceptOnly();
+            return;
+        }
+
         LogStarted(settings.Workers, settings.Lease.TotalSeconds);
 
         var workers = Enumerable.Range(0, settings.Workers)
@@ -168,6 +174,9 @@ public sealed partial class TurnRunner(
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Turn runner started with {Workers} worker(s), lease {LeaseSeconds} s")]
     private partial void LogStarted(int workers, double leaseSeconds);
 
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Turn runner has no workers (Runner:Workers = 0): turns are accepted and queued, not run")]
+    private partial void LogAcceptOnly();
+
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Turn {TurnId} finished: {State} ({Replayed} step(s) replayed)")]
     private partial void LogFinished(string turnId, string state, int replayed);
 
@@ -186,7 +195,7 @@ public sealed partial class TurnRunner(
     [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Worker {WorkerId} could not claim a job")]
     private partial void LogClaimFailed(string workerId, Exception error);
 
-    [LoggerMessage(EventId = 3009, Level = LogLevel.Error, Message = "Turn {TurnId} abandoned after {Attempts} interrupted attempts")]
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Turn {TurnId} abandoned after {Attempts} interrupted attempts")]
     private partial void LogAbandoned(string turnId, int attempts);
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Worker {WorkerId} released {Count} job(s) on shutdown")]

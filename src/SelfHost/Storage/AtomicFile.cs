@@ -43,6 +43,33 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Puts an upload that already sits in a temp file under the data root at <paramref name="target"/> without
+    /// copying it: fsync, then rename (the same guarantee as <see cref="WriteAsync"/>). The target is synced once more
+    /// after the move, which costs nothing when the rename stayed on one file system and makes the bytes durable when
+    /// the temp folder was on another one (then the move copies).
+    /// </summary>
+    /// <exception cref="VoiceMemoryException">The disk is full or the folder read-only.</exception>
+    public static long Adopt(string target, SpilledUpload upload, string what)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var bytes = upload.Length;
+            upload.MoveTo(target);
+            using (var moved = new FileStream(target, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+            {
+                moved.Flush(flushToDisk: true);
+            }
+
+            return bytes;
+        }
+        catch (Exception ex) when (StorageFailures.Translate(ex, what) is { } typed)
+        {
+            throw typed;
+        }
+    }
+
     private static FileStream OpenTemp(string folder, string temp)
     {
         // A concurrent erase may remove the (empty) folder between creating it and opening the file: create it again once.

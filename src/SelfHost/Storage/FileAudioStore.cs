@@ -34,7 +34,10 @@ public sealed class FileAudioStore(string audioRoot) : IAudioStore
     {
         ArgumentNullException.ThrowIfNull(content);
         var path = PathOf(key);
-        var bytes = await AtomicFile.WriteAsync(path, content.CopyToAsync, "audio", cancellationToken);
+        // A large upload already sits in a temp file under the data root: take the file rather than copy its bytes.
+        var bytes = content is SpilledUpload { Position: 0, Adopted: false } upload
+            ? AtomicFile.Adopt(path, upload, "audio")
+            : await AtomicFile.WriteAsync(path, content.CopyToAsync, "audio", cancellationToken);
         return new AudioRef(key, string.IsNullOrWhiteSpace(contentType) ? ContentTypeOf(key) : contentType, bytes);
     }
 

@@ -1,0 +1,100 @@
+using VoiceMemory.Benchmarks.Audio;
+using VoiceMemory.Benchmarks.Ingest;
+using VoiceMemory.Benchmarks.Pipeline;
+using VoiceMemory.Benchmarks.Recall;
+using VoiceMemory.Benchmarks.Reporting;
+using VoiceMemory.Benchmarks.Workers;
+
+namespace VoiceMemory.Benchmarks;
+
+/// <summary>
+/// <c>bench recall|pipeline|ingest|workers|all [--quick] [--work FOLDER]</c>: runs the benchmarks and prints one
+/// summary block on standard output (progress goes to standard error). Exit code 0 when every target is met,
+/// 2 when one is missed, 1 on an error or bad usage.
+/// </summary>
+public static class BenchCommand
+{
+    private static readonly string[] Commands = ["recall", "pipeline", "ingest", "workers", "all"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || !Commands.Contains(args[0]))
+        {
+            await Console.Error.WriteLineAsync("usage: bench recall|pipeline|ingest|workers|all [--quick] [--work FOLDER]");
+            return 1;
+        }
+
+        var settings = Parse(args.Skip(1).ToArray());
+        if (settings is null)
+        {
+            await Console.Error.WriteLineAsync("usage: bench recall|pipeline|ingest|workers|all [--quick] [--work FOLDER]");
+            return 1;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        var command = args[0];
+        var report = new BenchReport();
+        Progress.Report($"bench {string.Join(' ', args)}: load average {MachineInfo.LoadAverage()}");
+        await RunAsync(command, report, settings, cancel.Token);
+        Console.Out.Write(report.Render("bench " + string.Join(' ', args)));
+        return report.AllTargetsMet ? 0 : 2;
+    }
+
+    private static async Task RunAsync(string command, BenchReport report, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var all = command == "all";
+        if (all || command == "recall")
+        {
+            await RecallBenchmark.RunAsync(report, settings, cancellationToken);
+        }
+
+        IReadOnlyList<SpokenTurn>? speech = null;
+        if (all || command is "pipeline" or "workers")
+        {
+            speech = await SpokenTurns.SynthesizeAsync(cancellationToken);
+        }
+
+        if (all || command == "pipeline")
+        {
+            await PipelineBenchmark.RunAsync(report, settings, speech!, cancellationToken);
+        }
+
+        if (all || command == "workers")
+        {
+            await WorkerScalingBenchmark.RunAsync(report, settings, speech!, cancellationToken);
+        }
+
+        if (all || command == "ingest")
+        {
+            await IngestBenchmark.RunAsync(report, settings, cancellationToken);
+        }
+    }
+
+    private static BenchSettings? Parse(string[] options)
+    {
+        var settings = new BenchSettings();
+        for (var i = 0; i < options.Length; i++)
+        {
+            switch (options[i])
+            {
+                case "--quick":
+                    settings = BenchSettings.Quick with { WorkFolder = settings.WorkFolder };
+                    break;
+                case "--work" when i + 1 < options.Length:
+                    settings = settings with { WorkFolder = Path.GetFullPath(options[++i]) };
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return settings;
+    }
+}

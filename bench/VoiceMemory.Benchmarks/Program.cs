@@ -1,0 +1,3 @@
+using VoiceMemory.Benchmarks;
+
+return await BenchCommand.RunAsync(args);
