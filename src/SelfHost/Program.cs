@@ -6,8 +6,7 @@ if (AdminCli.IsCommand(args))
     return await AdminCli.RunAsync(args);
 }
 
-await ServerApp.Build(args).RunAsync();
-return 0;
+return await ServerApp.RunAsync(args);
 
 /// <summary>The entry point (also the anchor for WebApplicationFactory in tests).</summary>
 public partial class Program;

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using VoiceMemory.Api;
+using VoiceMemory.SelfHost.Storage;
 
 namespace VoiceMemory.SelfHost.Api;
 
 /// <summary>
 /// Turns every failure into problem+json with a stable code: typed errors keep theirs, framework 4xx (bad
-/// query values, oversized bodies) map to the contract's codes, and anything else is a logged 500.
+/// query values, oversized bodies) map to the contract's codes, a full or read-only disk seen by SQLite or the file
+/// system maps to <c>storage_full</c> (507) or <c>storage_unavailable</c> (503), and anything else is a logged 500.
 /// Unmatched routes and methods also answer problem+json.
 /// </summary>
 public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
@@ -38,6 +40,11 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
             var code = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ErrorCodes.AudioTooLarge : ErrorCodes.InvalidRequest;
             var detail = code == ErrorCodes.AudioTooLarge ? "The request body is larger than allowed." : "The request could not be read: check its parameters and body.";
             await ProblemWriter.WriteAsync(context, code, detail);
+        }
+        catch (Exception error) when (!context.Response.HasStarted && StorageFailures.Translate(error, "the data") is { } storage)
+        {
+            LogServerProblem(storage.Code, context.Request.Path, error);
+            await ProblemWriter.WriteAsync(context, storage.Code, storage.Message);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VoiceMemory.Configuration;
 using VoiceMemory.SelfHost.Api;
 using VoiceMemory.SelfHost.Configuration;
+using VoiceMemory.SelfHost.Storage;
 
 namespace VoiceMemory.SelfHost.Hosting;
 
@@ -9,6 +10,30 @@ namespace VoiceMemory.SelfHost.Hosting;
 public static class ServerApp
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <summary>Exit code when the data root cannot be written at start-up (read-only, full, missing permissions).</summary>
+    public const int StorageExitCode = 3;
+
+    /// <summary>
+    /// Runs the server until it is stopped. A data root that cannot be written at start-up (the database cannot be
+    /// opened or migrated) ends the process with one clear line on stderr and <see cref="StorageExitCode"/>, rather
+    /// than an unhandled-exception abort.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = Build(args);
+        var dataRoot = Path.GetFullPath(app.Configuration[$"{SelfHostOptions.Section}:{nameof(SelfHostOptions.DataRoot)}"] ?? new SelfHostOptions().DataRoot);
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception error) when (StorageFailures.Translate(error, "the data root") is { } storage)
+        {
+            await Console.Error.WriteLineAsync($"error: {storage.Code}: {storage.Message} Data root: {dataRoot}");
+            return StorageExitCode;
+        }
+    }
 
     public static WebApplication Build(string[] args)
     {

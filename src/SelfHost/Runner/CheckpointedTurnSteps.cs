@@ -78,6 +78,14 @@ internal sealed partial class CheckpointedTurnSteps(
             catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 var (code, message, transient) = Classify(step, error);
+                if (attempt >= options.MaxStepAttempts && IsStorage(code))
+                {
+                    // A full or read-only disk is the operator's to fix, not the turn's fault: the job is run again
+                    // later (see TurnRunner) and the turn completes once the storage is back, instead of failing.
+                    LogStepDeferred(lease.TurnId, step, attempt, code, error);
+                    throw new VoiceMemoryException(code, message, isTransient: true, error);
+                }
+
                 if (!transient || attempt >= options.MaxStepAttempts)
                 {
                     LogStepFailed(lease.TurnId, step, attempt, code, error);
@@ -95,14 +103,20 @@ internal sealed partial class CheckpointedTurnSteps(
     private static (string Code, string Message, bool Transient) Classify(string step, Exception error) => error switch
     {
         VoiceMemoryException typed => (typed.Code, typed.Message, typed.IsTransient),
+        _ when StorageFailures.Translate(error, $"the {step} step") is { } storage => (storage.Code, storage.Message, true),
         OperationCanceledException or TimeoutException => (ErrorCodes.ProviderTimeout, $"The {step} step timed out.", true),
         _ => (ErrorCodes.StepFailed, $"The {step} step failed unexpectedly.", true),
     };
+
+    private static bool IsStorage(string code) => code is ErrorCodes.StorageFull or ErrorCodes.StorageUnavailable;
 
     private sealed record Checkpoint<T>(string Step, T Output);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Turn {TurnId}: step {Step} attempt {Attempt} failed ({Code}); retrying in {DelayMs} ms")]
     private partial void LogStepRetry(string turnId, string step, int attempt, string code, double delayMs);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Turn {TurnId}: step {Step} still cannot store its work after {Attempt} attempt(s) ({Code}); the job will run again later")]
+    private partial void LogStepDeferred(string turnId, string step, int attempt, string code, Exception error);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Turn {TurnId}: step {Step} failed for good after {Attempt} attempt(s) ({Code})")]
     private partial void LogStepFailed(string turnId, string step, int attempt, string code, Exception error);

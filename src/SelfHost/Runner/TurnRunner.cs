@@ -81,11 +81,24 @@ public sealed partial class TurnRunner(
         }
         finally
         {
+            await ReleaseAsync(workerId);
+        }
+    }
+
+    private async Task ReleaseAsync(string workerId)
+    {
+        try
+        {
             var released = await jobs.ReleaseLeasesAsync(workerId, CancellationToken.None);
             if (released > 0)
             {
                 LogReleased(workerId, released);
             }
+        }
+        catch (Exception error)
+        {
+            // The database refuses writes (disk full, read-only): the leases simply expire and the jobs are reclaimed.
+            LogReleaseFailed(workerId, error);
         }
     }
 
@@ -126,7 +139,16 @@ public sealed partial class TurnRunner(
             // try the whole job again later; completed steps replay from their checkpoints.
             var next = time.GetUtcNow() + settings.RetryBaseDelay * Math.Pow(2, Math.Min(lease.Attempts, 8));
             LogJobRescheduled(lease.TurnId, error);
-            await jobs.RescheduleAsync(lease.TurnId, lease.WorkerId, next, error.GetType().Name, CancellationToken.None);
+            try
+            {
+                await jobs.RescheduleAsync(lease.TurnId, lease.WorkerId, next, error.GetType().Name, CancellationToken.None);
+            }
+            catch (Exception rescheduleError)
+            {
+                // Most likely the same full or read-only disk: the worker must survive it. The job keeps its lease,
+                // which expires, and it is claimed again then.
+                LogRescheduleFailed(lease.TurnId, rescheduleError);
+            }
         }
         finally
         {
@@ -197,6 +219,12 @@ public sealed partial class TurnRunner(
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Turn {TurnId} abandoned after {Attempts} interrupted attempts")]
     private partial void LogAbandoned(string turnId, int attempts);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "Turn {TurnId}: the job could not be rescheduled; it will be reclaimed when its lease expires")]
+    private partial void LogRescheduleFailed(string turnId, Exception error);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Error, Message = "Worker {WorkerId} could not release its leases; they will expire")]
+    private partial void LogReleaseFailed(string workerId, Exception error);
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Worker {WorkerId} released {Count} job(s) on shutdown")]
     private partial void LogReleased(string workerId, int count);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceMemory.SelfHost.Api;
@@ -14,9 +15,12 @@ namespace VoiceMemory.SelfHost.Tests.Integration;
 public sealed class VoiceMemoryAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? replaceServices;
 
-    public VoiceMemoryAppFactory(IDictionary<string, string?>? overrides = null, string? dataRoot = null)
+    /// <param name="replaceServices">Registers test stand-ins after the app's own services (e.g. a failing store).</param>
+    public VoiceMemoryAppFactory(IDictionary<string, string?>? overrides = null, string? dataRoot = null, Action<IServiceCollection>? replaceServices = null)
     {
+        this.replaceServices = replaceServices;
         DataRoot = dataRoot ?? Directory.CreateTempSubdirectory("vm-test-").FullName;
         settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -44,6 +48,10 @@ public sealed class VoiceMemoryAppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        if (replaceServices is not null)
+        {
+            builder.ConfigureTestServices(replaceServices);
+        }
     }
 
     /// <summary>Creates a user the way the CLI does and returns a client that sends its key.</summary>

@@ -46,8 +46,12 @@ internal sealed class ApiClient(HttpClient http, string baseUrl, TrafficCounters
     public Task<ApiAnswer> GetMemoriesAsync(string apiKey, string? query, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, TurnRoutes.Memories + (query is null ? "" : "?q=" + Uri.EscapeDataString(query)), apiKey, null, null, null, cancellationToken);
 
-    public Task<ApiAnswer> HealthAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, TurnRoutes.Health, null, null, null, TimeSpan.FromSeconds(15), cancellationToken);
+    /// <summary>GET /api/health. Not counted in <see cref="Counters"/>: it is monitoring, not client traffic (and its 503 is a health body, not a problem).</summary>
+    public async Task<ApiAnswer> HealthAsync(CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl + TurnRoutes.Health));
+        return await SendCoreAsync(request, TimeSpan.FromSeconds(15), cancellationToken);
+    }
 
     /// <summary>Any request; <paramref name="apiKey"/> null sends no credentials.</summary>
     public async Task<ApiAnswer> SendAsync(

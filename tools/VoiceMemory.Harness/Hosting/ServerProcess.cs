@@ -52,7 +52,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var writer = new StreamWriter(logPath, append: true) { AutoFlush = false };
+        // Flushed line by line: a crashed server's last words must reach the file.
+        var writer = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
         var server = new ServerProcess(process, writer, url);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
@@ -119,7 +120,11 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>SIGKILL (kill -9) of the server and any engine it is running: no shutdown code runs.</summary>
     public async Task KillAsync()
     {
-        process.Kill(entireProcessTree: true);
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
         await process.WaitForExitAsync();
         Flush();
     }

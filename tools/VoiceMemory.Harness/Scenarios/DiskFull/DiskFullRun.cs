@@ -15,4 +15,5 @@ internal sealed record DiskFullRun(
     DataRootSnapshot Snapshot,
     ExactlyOnceResult Result,
     TrafficCounters Counters,
-    int UnhandledErrorsLogged);
+    int UnhandledErrorsLogged,
+    int CrashesLogged);

@@ -71,9 +71,13 @@ internal sealed partial class DiskFullScenario : IScenario
         var snapshot = await DataRootInspector.InspectAsync(dataRoot);
         var result = ExactlyOnceCheck.Evaluate(session.Accepted, snapshot);
         var unhandled = ServerLog.Count(server.LogPath, UnhandledLine());
-        return DiskFullReport.Create(new DiskFullRun(TmpfsMegabytes, dataRoot, baseline, full, readOnly, statuses, census, snapshot, result, counters, unhandled));
+        var crashes = ServerLog.Count(server.LogPath, CrashLine());
+        return DiskFullReport.Create(new DiskFullRun(TmpfsMegabytes, dataRoot, baseline, full, readOnly, statuses, census, snapshot, result, counters, unhandled, crashes));
     }
 
-    [GeneratedRegex(@"Unhandled error on|BackgroundService failed|Hosting failed to start", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Unhandled error on", RegexOptions.CultureInvariant)]
     private static partial Regex UnhandledLine();
+
+    [GeneratedRegex(@"BackgroundService failed|^crit:", RegexOptions.CultureInvariant)]
+    private static partial Regex CrashLine();
 }

@@ -14,7 +14,7 @@ internal sealed class DiskFullSession(ManagedServer server, ApiClient api, IRead
     public static readonly SubmitPolicy Patient = new(TimeSpan.FromMinutes(2));
 
     /// <summary>One attempt's answer is what is measured: a 5xx is recorded, not retried.</summary>
-    public static readonly SubmitPolicy Once = new(TimeSpan.FromSeconds(30), RetryServerErrors: false);
+    public static readonly SubmitPolicy Once = new(TimeSpan.FromSeconds(10), RetryServerErrors: false);
 
     private readonly ResilientSubmitter submitter = new(api);
     private readonly ConcurrentBag<SubmitOutcome> accepted = [];

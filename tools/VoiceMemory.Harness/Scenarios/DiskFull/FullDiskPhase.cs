@@ -36,7 +36,7 @@ internal static class FullDiskPhase
         var answers = new List<SubmissionAnswer>();
         var refused = new List<SubmitOutcome>();
         int readsOk = 0, readsFailed = 0;
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 20 && session.Server.Current is { HasExited: false }; i++)
         {
             var payload = i % 2 == 0 ? TurnMix.Typed(2000 + i) : new TurnPayload(PayloadKind.Wav, clips[i % clips.Count].Wav, "audio/wav", null);
             var outcome = await session.SubmitAsync(payload, DiskFullSession.Once, cancellationToken);
@@ -58,7 +58,14 @@ internal static class FullDiskPhase
 
         filler.Free();
         var freed = Stopwatch.StartNew();
-        HarnessContext.Log($"diskfull: space freed after {full.Elapsed.TotalSeconds:0.0} s full");
+        HarnessContext.Log($"diskfull: space freed after {full.Elapsed.TotalSeconds:0.0} s full; server {(alive ? "running" : "EXITED")}");
+        if (!alive)
+        {
+            // It crashed: restart it as a service manager would, and measure what survived.
+            await session.Server.KillAsync();
+            await session.Server.StartAsync();
+        }
+
         TimeSpan? healthyAfter = null;
         while (freed.Elapsed < TimeSpan.FromSeconds(60) && healthyAfter is null)
         {
