@@ -37,7 +37,7 @@ public static class IngestBenchmark
 
                 double uploadedBytes = 0, uploadSeconds = 0, rawBytes = 0, rawSeconds = 0;
                 var roundRatios = new List<double>();
-                ProcessCpu serverCpu = ProcessCpu.Zero, clientCpu = ProcessCpu.Zero;
+                ProcessCpu serverCpu = ProcessCpu.Zero, clientCpu = ProcessCpu.Zero, rawCpu = ProcessCpu.Zero;
                 long sampledPeak;
                 await using (var sampler = new MemorySampler(server.ProcessId, TimeSpan.FromMilliseconds(20)))
                 {
@@ -47,9 +47,13 @@ public static class IngestBenchmark
                         var rawFirst = round % 2 == 0;
                         for (var step = 0; step < 2; step++)
                         {
+                            await DiskSettle.SyncAsync(cancellationToken);
                             if ((step == 0) == rawFirst)
                             {
-                                raw = await RawWriteProbe.MeasureAsync(Path.Combine(dataRoot.FullName, "raw-probe"), wav, settings.IngestClients, settings.IngestUploadsPerClient, cancellationToken);
+                                var folder = Path.Combine(dataRoot.FullName, $"raw-probe-{round}");
+                                var before = ProcessCpu.Of(Environment.ProcessId);
+                                raw = await RawWriteProbe.MeasureAsync(folder, wav, settings.IngestClients, settings.IngestUploadsPerClient, cancellationToken);
+                                rawCpu += ProcessCpu.Of(Environment.ProcessId) - before;
                             }
                             else
                             {
@@ -81,7 +85,10 @@ public static class IngestBenchmark
                 report.Detail(Invariant($"ingest: CPU while uploading: server {serverCpu.Total.TotalSeconds / uploadSeconds:0.00} cores busy, {serverCpu.Total.TotalMilliseconds / (uploadedBytes / 1024 / 1024):0.0} ms per MiB ") + Invariant($"(user {serverCpu.User.TotalMilliseconds / (uploadedBytes / 1024 / 1024):0.0}, kernel {serverCpu.System.TotalMilliseconds / (uploadedBytes / 1024 / 1024):0.0}); ") + Invariant($"clients {clientCpu.Total.TotalSeconds / uploadSeconds:0.00} cores busy, of {Environment.ProcessorCount}"));
                 report.Add("footprint: server RSS idle", ProcessMemory.Format(idle));
                 report.Add("footprint: server RSS peak during ingest", ProcessMemory.Format(Math.Max(peak, sampledPeak)));
-                report.Detail(Invariant($"ingest: {settings.IngestClients} concurrent clients × {settings.IngestUploadsPerClient} uploads of {wav.Length / 1024.0 / 1024.0:0.0} MiB ") + Invariant($"({LargeWav.DurationOf(wav.Length).TotalSeconds:0} s of 44.1 kHz stereo WAV) per round, {settings.IngestRounds} round(s), server process with Runner:Workers=0; ") + Invariant($"raw probe: same concurrency, file count and size, fsync per file, same folder; per-round ratios {string.Join(", ", roundRatios.Select(r => Invariant($"{r:0.00}")))}; ") + Invariant($"peak = max(VmHWM {ProcessMemory.Format(peak)}, highest VmRSS sampled every 20 ms {ProcessMemory.Format(sampledPeak)})"));
+                report.Detail(Invariant($"ingest: CPU of the raw writers: {rawCpu.Total.TotalMilliseconds / (rawBytes / 1024 / 1024):0.0} ms per MiB (user {rawCpu.User.TotalMilliseconds / (rawBytes / 1024 / 1024):0.0}, kernel {rawCpu.System.TotalMilliseconds / (rawBytes / 1024 / 1024):0.0})"));
+                report.Detail(Invariant($"ingest: {settings.IngestRounds} round(s) of {settings.IngestClients} concurrent clients × {settings.IngestUploadsPerClient} uploads of {wav.Length / 1024.0 / 1024.0:0.0} MiB ") + Invariant($"({LargeWav.DurationOf(wav.Length).TotalSeconds:0} s of 44.1 kHz stereo WAV) to a server process with Runner:Workers=0"));
+                report.Detail(Invariant($"ingest: raw probe = same concurrency, file count and size, fsync per file, same folder; sync before each phase; per-round ratios {string.Join(", ", roundRatios.Select(r => Invariant($"{r:0.00}")))}"));
+                report.Detail(Invariant($"footprint: peak = max(VmHWM {ProcessMemory.Format(peak)}, highest VmRSS sampled every 20 ms {ProcessMemory.Format(sampledPeak)})"));
             }
             finally
             {
