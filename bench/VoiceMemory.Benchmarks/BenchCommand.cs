@@ -1,4 +1,6 @@
+using System.Globalization;
 using VoiceMemory.Benchmarks.Audio;
+using VoiceMemory.Benchmarks.Hosting;
 using VoiceMemory.Benchmarks.Ingest;
 using VoiceMemory.Benchmarks.Pipeline;
 using VoiceMemory.Benchmarks.Recall;
@@ -8,8 +10,9 @@ using VoiceMemory.Benchmarks.Workers;
 namespace VoiceMemory.Benchmarks;
 
 /// <summary>
-/// <c>bench recall|pipeline|ingest|workers|all [--quick] [--work FOLDER]</c>: runs the benchmarks and prints one
-/// summary block on standard output (progress goes to standard error). Exit code 0 when every target is met,
+/// <c>bench recall|pipeline|ingest|workers|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER]</c>: runs the benchmarks and prints one
+/// summary block on standard output (progress goes to standard error). It first waits up to 10 minutes for the rest
+/// of the machine to go quiet (<c>--no-wait</c> skips that). Exit code 0 when every target is met,
 /// 2 when one is missed, 1 on an error or bad usage.
 /// </summary>
 public static class BenchCommand
@@ -21,14 +24,14 @@ public static class BenchCommand
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length == 0 || !Commands.Contains(args[0]))
         {
-            await Console.Error.WriteLineAsync("usage: bench recall|pipeline|ingest|workers|all [--quick] [--work FOLDER]");
+            await Console.Error.WriteLineAsync("usage: bench recall|pipeline|ingest|workers|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER]");
             return 1;
         }
 
         var settings = Parse(args.Skip(1).ToArray());
         if (settings is null)
         {
-            await Console.Error.WriteLineAsync("usage: bench recall|pipeline|ingest|workers|all [--quick] [--work FOLDER]");
+            await Console.Error.WriteLineAsync("usage: bench recall|pipeline|ingest|workers|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER]");
             return 1;
         }
 
@@ -42,6 +45,12 @@ public static class BenchCommand
         var command = args[0];
         var report = new BenchReport();
         Progress.Report($"bench {string.Join(' ', args)}: load average {MachineInfo.LoadAverage()}");
+        if (settings.WaitForQuiet)
+        {
+            var others = await QuietMachine.WaitAsync(TimeSpan.FromMinutes(10), cancel.Token);
+            report.Detail(string.Create(CultureInfo.InvariantCulture, $"machine: other processes used {others:0.00} cores in the 3 s before the run started"));
+        }
+
         await RunAsync(command, report, settings, cancel.Token);
         Console.Out.Write(report.Render("bench " + string.Join(' ', args)));
         return report.AllTargetsMet ? 0 : 2;
@@ -85,7 +94,14 @@ public static class BenchCommand
             switch (options[i])
             {
                 case "--quick":
-                    settings = BenchSettings.Quick with { WorkFolder = settings.WorkFolder };
+                    settings = BenchSettings.Quick with { WorkFolder = settings.WorkFolder, WaitForQuiet = settings.WaitForQuiet };
+                    break;
+                case "--no-wait":
+                    settings = settings with { WaitForQuiet = false };
+                    break;
+                case "--worker-warmup" when i + 1 < options.Length && int.TryParse(options[i + 1], CultureInfo.InvariantCulture, out var warmup) && warmup >= 0:
+                    settings = settings with { WorkerWarmupTurns = warmup };
+                    i++;
                     break;
                 case "--work" when i + 1 < options.Length:
                     settings = settings with { WorkFolder = Path.GetFullPath(options[++i]) };

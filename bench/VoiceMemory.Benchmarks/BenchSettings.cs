@@ -4,16 +4,18 @@ namespace VoiceMemory.Benchmarks;
 public sealed record BenchSettings(
     int PipelineWarmupTurns = 2,
     int PipelineTurns = 12,
+    int WorkerWarmupTurns = 1,
     int WorkerBatchTurns = 16,
     int WorkerRounds = 2,
     int IngestClients = 16,
     int IngestUploadsPerClient = 4,
-    int IngestRounds = 2,
+    int IngestRounds = 6,
     int IngestFileBytes = 10 * 1024 * 1024,
     int RecallQueries = 400,
     int RecallWarmupQueries = 50,
     int FullScanQueries = 20,
-    string? WorkFolder = null)
+    string? WorkFolder = null,
+    bool WaitForQuiet = true)
 {
     public static BenchSettings Quick { get; } = new(
         PipelineWarmupTurns: 1,

@@ -67,7 +67,9 @@ public static class PipelineBenchmark
 
             var median = Percentiles.Median(totalRatios);
             report.Add(new Figure("pipeline overhead: turn wall ÷ engine time (median)", Invariant($"{median:0.000}"), Invariant($"≤ {Target:0.00}"), median <= Target));
-            report.Detail(Invariant($"pipeline: {settings.PipelineTurns} spoken turns of {speech.Min(s => s.Duration.TotalSeconds):0.0}–{speech.Max(s => s.Duration.TotalSeconds):0.0} s, one at a time, in-process server, 2 workers; ") + Invariant($"median wall (timingsMs.total) {Percentiles.Median(walls):0} ms, median engine sum {Percentiles.Median(engines):0} ms; ") + Invariant($"ratio range {totalRatios.Min():0.000}–{totalRatios.Max():0.000}; runner span ÷ engine time (median) {Percentiles.Median(spanRatios):0.000}"));
+            report.Detail(Invariant($"pipeline: {settings.PipelineTurns} spoken turns of {speech.Min(s => s.Duration.TotalSeconds):0.0}–{speech.Max(s => s.Duration.TotalSeconds):0.0} s, one at a time, in-process server (2 workers), after {settings.PipelineWarmupTurns} warm-up turns"));
+            report.Detail(Invariant($"pipeline: median wall (timingsMs.total) {Percentiles.Median(walls):0} ms, median engine sum {Percentiles.Median(engines):0} ms, ratio range {totalRatios.Min():0.000}–{totalRatios.Max():0.000}"));
+            report.Detail(Invariant($"pipeline: runner span (claim → completion) ÷ engine time, median {Percentiles.Median(spanRatios):0.000}"));
             report.Detail("pipeline: median engine time per turn: " + string.Join(", ", perEngine.Select(e => Invariant($"{e.Key} {Percentiles.Median(e.Value):0} ms"))));
         }
         finally

@@ -82,7 +82,9 @@ public static class RecallBenchmark
             report.Add(new Figure("recall scaling: P50 at 100k ÷ P50 at 1k", Invariant($"{p50Ratio:0.00}"), Invariant($"≤ {ScalingTarget:0}"), p50Ratio <= ScalingTarget));
             report.Add(new Figure("recall scaling: P95 at 100k ÷ P95 at 1k", Invariant($"{p95Ratio:0.00}"), Invariant($"≤ {ScalingTarget:0}"), p95Ratio <= ScalingTarget));
             report.Add(new Figure("recall vs full scan at 100k (P50 speed-up)", Invariant($"{speedup:0}× ({scanP50:0} ms)"), Invariant($"≥ {FullScanTarget:0}×"), speedup >= FullScanTarget));
-            report.Detail(Invariant($"recall: RecallService over SqliteMemoryStore (FTS5) + SqliteTurnStore, one user among {OtherUsers} others of {OtherUserFacts} facts each, ") + Invariant($"{settings.RecallQueries} generated questions per size after {settings.RecallWarmupQueries} warm-up; ") + Invariant($"full scan = load all the user's facts, count query words per fact in memory, same RecallRanker ({settings.FullScanQueries} questions)"));
+            report.Detail(Invariant($"recall: RecallService over SqliteMemoryStore (FTS5) + SqliteTurnStore; one user among {OtherUsers} others of {OtherUserFacts} facts each;"));
+            report.Detail(Invariant($"recall: {settings.RecallQueries} generated questions per size, each call timed, after {settings.RecallWarmupQueries} warm-up calls"));
+            report.Detail(Invariant($"recall: full scan = load all the user's facts, count query words per fact in memory, same RecallRanker ({settings.FullScanQueries} questions)"));
         }
         finally
         {
