@@ -49,15 +49,15 @@ public static class IngestBenchmark
                         IngestRound? chosen = null;
                         for (var attempt = 0; attempt <= MaxRetries && (chosen is null || chosen.ForeignCores > BusyMachineCores); attempt++)
                         {
-                            if (attempt > 0)
+                            var folder = Path.Combine(dataRoot.FullName, $"raw-probe-{attempts++}");
+                            var next = await IngestRound.RunAsync(server.ProcessId, clients, wav, settings.IngestUploadsPerClient, folder, rawFirst: round % 2 == 0, cancellationToken);
+                            chosen = Run(chosen, next);
+                            if (next.ForeignCores > BusyMachineCores && attempt < MaxRetries)
                             {
                                 // Someone else's build took CPU from the round: uploads are CPU-bound, raw writes are not.
-                                Progress.Report(Invariant($"ingest: other processes used {chosen!.ForeignCores:0.00} cores during round {round + 1}; running it again ({attempt}/{MaxRetries})"));
+                                Progress.Report(Invariant($"ingest: other processes used {next.ForeignCores:0.00} cores during round {round + 1}; running it again ({attempt + 1}/{MaxRetries})"));
                                 retried++;
                             }
-
-                            var folder = Path.Combine(dataRoot.FullName, $"raw-probe-{attempts++}");
-                            chosen = Run(chosen, await IngestRound.RunAsync(server.ProcessId, clients, wav, settings.IngestUploadsPerClient, folder, rawFirst: round % 2 == 0, cancellationToken));
                         }
 
                         rounds.Add(chosen!);

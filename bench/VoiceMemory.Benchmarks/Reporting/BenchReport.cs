@@ -65,27 +65,31 @@ public sealed class BenchReport
             return;
         }
 
+        const int GroupWidth = 34;
         text.AppendLine(new string('-', Width));
-        var header = new StringBuilder(Invariant($"{"stage (timingsMs)",-20}"));
+        var names = new StringBuilder(Invariant($"{"stage P50 / P95 (ms)",-24}"));
+        var columns = new StringBuilder(Invariant($"{"(turn timingsMs)",-24}"));
         foreach (var group in Stages.Groups)
         {
-            header.Append(Invariant($" {$"{group} (n={Stages.Turns(group)}) P50 / P95 ms",-38}"));
+            names.Append(Invariant($"{$"{group} (n={Stages.Turns(group)})",-GroupWidth}"));
+            columns.Append(Invariant($"{$"{"P50",8}{"P95",8}",-GroupWidth}"));
         }
 
-        text.AppendLine(header.ToString());
+        text.AppendLine(names.ToString().TrimEnd());
+        text.AppendLine(columns.ToString().TrimEnd());
         foreach (var stage in StageBreakdown.Stages)
         {
-            var line = new StringBuilder(Invariant($"{stage,-20}"));
+            var line = new StringBuilder(Invariant($"{stage,-24}"));
             foreach (var group in Stages.Groups)
             {
                 var samples = Stages.Samples(group, stage).ToArray();
                 var cell = samples.Length == 0
-                    ? "not run"
-                    : Invariant($"{Percentiles.Median(samples),7:0} / {Percentiles.Of(samples, 95),-7:0}");
-                line.Append(Invariant($" {cell,-38}"));
+                    ? Invariant($"{"not run",16}")
+                    : Invariant($"{Percentiles.Median(samples),8:0}{Percentiles.Of(samples, 95),8:0}");
+                line.Append(Invariant($"{cell,-GroupWidth}"));
             }
 
-            text.AppendLine(line.ToString());
+            text.AppendLine(line.ToString().TrimEnd());
         }
     }
 
