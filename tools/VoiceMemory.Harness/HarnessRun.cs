@@ -59,7 +59,7 @@ internal static class HarnessRun
 
     private static List<IScenario> Select(string name)
     {
-        var all = new List<IScenario> { new LoadScenario(), new Scenarios.Chaos.ChaosScenario(), new Scenarios.Malformed.MalformedScenario(), new Scenarios.DiskFull.DiskFullScenario() };
+        var all = new List<IScenario> { new LoadScenario(), new Scenarios.Chaos.ChaosScenario(), new Scenarios.Malformed.MalformedScenario(), new Scenarios.Soak.SoakScenario(), new Scenarios.DiskFull.DiskFullScenario() };
         return name == "all" ? all : all.Where(s => s.Name == name).ToList();
     }
 }

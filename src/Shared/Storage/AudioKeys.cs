@@ -16,6 +16,9 @@ public static class AudioKeys
 
     public static string Reply(string userId, string turnId, string extension) => $"{ReplyPrefix}{userId}/{turnId}{extension}";
 
+    /// <summary>The formats a spoken reply can have (MP3, or WAV when no MP3 encoder is available).</summary>
+    public static IReadOnlyList<string> ReplyExtensions { get; } = [".mp3", ".wav"];
+
     /// <summary>The prefixes under which one user's audio lives.</summary>
     public static IReadOnlyList<string> UserPrefixes(string userId) => [$"{InputPrefix}{userId}/", $"{ReplyPrefix}{userId}/"];
 }

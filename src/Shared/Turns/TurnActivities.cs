@@ -152,6 +152,14 @@ public sealed partial class TurnActivities(
         var speech = await textToSpeech.SynthesizeAsync(input.Reply.Text, request.Locale, cancellationToken);
         using var content = new MemoryStream(speech.Audio, writable: false);
         var stored = await audio.SaveAsync(AudioKeys.Reply(request.UserId, request.TurnId, speech.FileExtension), content, speech.ContentType, cancellationToken);
+
+        // A retried speak step may have produced the other format the first time (e.g. WAV when the MP3 encoder failed
+        // on a full disk): one turn keeps one reply, so the other is removed.
+        foreach (var extension in AudioKeys.ReplyExtensions.Where(e => !string.Equals(e, speech.FileExtension, StringComparison.OrdinalIgnoreCase)))
+        {
+            await audio.DeleteAsync(AudioKeys.Reply(request.UserId, request.TurnId, extension), cancellationToken);
+        }
+
         return new SpeakResult(stored, ElapsedMs(started));
     }
 

@@ -2,6 +2,7 @@ using Moq;
 using VoiceMemory.Audio;
 using VoiceMemory.Llm;
 using VoiceMemory.Safety;
+using VoiceMemory.Speech;
 using VoiceMemory.Turns;
 
 namespace VoiceMemory.Tests.Workflow;
@@ -149,6 +150,27 @@ public sealed class TurnActivitiesTests
         Assert.Equal(factsAfterFirst.Select(f => f.Id).Order(), facts.Select(f => f.Id).Order());
         var journal = string.Join('\n', (await harness.Memory.ReadJournalAsync("u1", CancellationToken.None)).Select(d => d.Markdown));
         Assert.Single(journal.Split('\n'), line => line.Contains("Nice to meet you", StringComparison.Ordinal));
+    }
+
+    // Found by the fault harness (diskfull): the MP3 encoder failed on the full disk, the first run of the step kept a
+    // WAV reply, its checkpoint could not be stored, and the re-run stored an MP3 next to it: two replies for one turn.
+    [Fact]
+    public async Task Speak_RunAgainInAnotherFormat_LeavesOneReplyAudio()
+    {
+        var harness = new ActivitiesHarness();
+        var request = await harness.QueueAsync("I like tea.");
+        var activities = harness.Build();
+        var input = new SpeakInput(request, new Reply("I will remember that you like tea.", ReplySource.Fallback));
+        harness.Tts.Setup(t => t.SynthesizeAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SynthesizedSpeech([0x52, 0x49, 0x46, 0x46], "audio/wav", ".wav"));
+        await activities.SpeakAsync(input, CancellationToken.None);
+        harness.Tts.Setup(t => t.SynthesizeAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SynthesizedSpeech([0xFF, 0xF3, 0x44, 0xC4], "audio/mpeg", ".mp3"));
+
+        var second = await activities.SpeakAsync(input, CancellationToken.None);
+
+        Assert.Equal("reply/u1/t1.mp3", second.ReplyAudio.Key);
+        Assert.Equal(["reply/u1/t1.mp3"], harness.Audio.Keys.Where(k => k.StartsWith("reply/", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -19,6 +19,12 @@ internal static class ApiCensus
             do
             {
                 var answer = await api.ListTurnsAsync(key, 100, before, cancellationToken);
+                for (var attempt = 0; answer.Status == 429 && attempt < 10; attempt++)
+                {
+                    await Task.Delay(answer.RetryAfter ?? TimeSpan.FromSeconds(1), cancellationToken);
+                    answer = await api.ListTurnsAsync(key, 100, before, cancellationToken);
+                }
+
                 if (answer.Status != 200)
                 {
                     throw new InvalidOperationException($"listing turns answered {answer.Status}: {answer.Text}");
