@@ -6,8 +6,21 @@ namespace VoiceMemory.SelfHost.Storage;
 /// </summary>
 internal static class AtomicFile
 {
+    private const string TempSuffix = ".tmp";
+    private const int GuidLength = 32;
+
     /// <summary>Temp files start with a dot, which no stored name may, so listings can skip them.</summary>
     public static bool IsTempName(string fileName) => fileName.StartsWith('.');
+
+    /// <summary>The file a temp file was being written for (".t1.wav.{guid}.tmp" → "t1.wav"), or null when the name is not one of ours.</summary>
+    public static string? TargetOf(string tempName)
+    {
+        ArgumentNullException.ThrowIfNull(tempName);
+        var suffix = 1 + GuidLength + TempSuffix.Length;
+        return IsTempName(tempName) && tempName.EndsWith(TempSuffix, StringComparison.Ordinal) && tempName.Length > 1 + suffix
+            ? tempName[1..^suffix]
+            : null;
+    }
 
     /// <summary>Writes <paramref name="target"/> from <paramref name="write"/>; returns the bytes written.</summary>
     /// <exception cref="VoiceMemoryException">The disk is full or the folder read-only (the temp file is removed).</exception>

@@ -93,6 +93,7 @@ public sealed class FileAudioStore(string audioRoot) : IAudioStore
             }
         }
 
+        RemoveAbandonedWrites(prefix);
         RemoveEmptyFolders(FolderOf(prefix));
         return deleted;
     }
@@ -165,6 +166,27 @@ public sealed class FileAudioStore(string audioRoot) : IAudioStore
         catch (Exception ex) when (StorageFailures.Translate(ex, "audio") is { } typed)
         {
             throw typed;
+        }
+    }
+
+    // A write cut short by a crash (kill -9 between the temp file and the rename) leaves its temp file, which holds the
+    // recording but is never listed. An erase must not leave it behind: temp files of keys under the prefix go too.
+    private void RemoveAbandonedWrites(string prefix)
+    {
+        var folder = FolderOf(prefix);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, ".*", SearchOption.AllDirectories))
+        {
+            var target = AtomicFile.TargetOf(Path.GetFileName(file));
+            var key = target is null ? null : Path.GetRelativePath(root, Path.Combine(Path.GetDirectoryName(file)!, target)).Replace(Path.DirectorySeparatorChar, '/');
+            if (key is not null && key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                Delete(file);
+            }
         }
     }
 

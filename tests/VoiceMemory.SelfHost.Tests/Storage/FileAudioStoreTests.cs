@@ -96,6 +96,26 @@ public sealed class FileAudioStoreTests : AudioStoreContract, IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(Root));
     }
 
+    // Found by the fault harness (chaos): a kill -9 during an upload's save left ".{turn}.mp3.{guid}.tmp" in the user's
+    // input folder, with the recording in it; erasing the user's audio left it behind.
+    [Fact]
+    public async Task DeletePrefixAsync_TempFileOfAWriteCutShortByACrash_IsErasedToo()
+    {
+        var store = new FileAudioStore(Root);
+        await store.SaveAsync("input/u1/t1.wav", Bytes(1, 1), "audio/wav", CancellationToken.None);
+        await store.SaveAsync("input/u2/t2.wav", Bytes(1, 1), "audio/wav", CancellationToken.None);
+        var abandoned = Path.Combine(Root, "input", "u1", ".t3.mp3.0123456789abcdef0123456789abcdef.tmp");
+        var otherUser = Path.Combine(Root, "input", "u2", ".t4.mp3.0123456789abcdef0123456789abcdef.tmp");
+        await File.WriteAllBytesAsync(abandoned, [1, 2, 3]);
+        await File.WriteAllBytesAsync(otherUser, [1, 2, 3]);
+
+        await store.DeletePrefixAsync("input/u1/", CancellationToken.None);
+
+        Assert.False(File.Exists(abandoned));
+        Assert.False(Directory.Exists(Path.Combine(Root, "input", "u1")));
+        Assert.True(File.Exists(otherUser));
+    }
+
     [Fact]
     public async Task ListAsync_TempFileOfAnInterruptedWrite_IsNotListed()
     {

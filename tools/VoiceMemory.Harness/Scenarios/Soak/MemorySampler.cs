@@ -27,16 +27,19 @@ internal sealed class MemorySampler(ServerProcess server)
         while (await WaitAsync(timer, stop));
     }
 
-    /// <summary>CPU seconds the server has used so far (user + system), or null when it cannot be read.</summary>
-    public double? CpuSeconds()
+    /// <summary>
+    /// CPU seconds used so far (user + system) by the server itself and by the engine processes it ran and waited for
+    /// (pocketsphinx, sox, flite, lame, ffmpeg), or null when they cannot be read.
+    /// </summary>
+    public (double Server, double Engines)? CpuSeconds()
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{server.Pid}/stat");
-            // Fields after the command name (which is in parentheses and may hold spaces): utime is the 14th field, stime the 15th.
+            // Fields after the command name (in parentheses, may hold spaces): utime, stime, cutime, cstime are fields 14–17.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            return ticks / 100.0; // USER_HZ is 100 on Linux
+            double Ticks(int field) => long.Parse(fields[field - 3], CultureInfo.InvariantCulture) / 100.0; // USER_HZ is 100 on Linux
+            return (Ticks(14) + Ticks(15), Ticks(16) + Ticks(17));
         }
         catch (IOException)
         {

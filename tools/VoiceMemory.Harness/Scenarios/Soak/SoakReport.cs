@@ -47,9 +47,9 @@ internal static class SoakReport
             .Figure("turn duration, typed (server total)", Percentiles.Describe(Totals(run, PayloadKind.Typed)))
             .Figure("turn duration, spoken (server total)", Percentiles.Describe(Totals(run, PayloadKind.Wav).Concat(Totals(run, PayloadKind.Mp3))))
             .Figure("server VmRSS (every 10 s)", memory.Count == 0 ? "no samples" : string.Create(CultureInfo.InvariantCulture, $"start {memory[0].Megabytes:0.0} MiB, end {memory[^1].Megabytes:0.0} MiB, max {memory.Max(m => m.Megabytes):0.0} MiB ({memory.Count} samples)"))
-            .Figure("VmRSS slope", $"{slopeAll:+0.00;-0.00} MiB/min over the whole run, {slopeSecondHalf:+0.00;-0.00} MiB/min over the second half")
+            .Figure("VmRSS slope", $"{slopeAll:+0.00;-0.00} MiB/min over the whole run, {slopeSecondHalf:+0.00;-0.00} MiB/min over the second half; max of the second half {(secondHalf.Count == 0 ? double.NaN : secondHalf.Max(m => m.Megabytes)):0.0} MiB vs max of the first half {(memory.Count == 0 ? double.NaN : memory.Where(m => m.Minutes < minutes / 2).DefaultIfEmpty((0, 0)).Max(m => m.Megabytes)):0.0} MiB")
             .Figure("VmRSS samples (MiB)", string.Join(" ", memory.Select(m => m.Megabytes.ToString("0", CultureInfo.InvariantCulture))))
-            .Figure("server CPU", run.CpuSeconds is { } cpu ? string.Create(CultureInfo.InvariantCulture, $"{cpu:0} s in {run.Elapsed.TotalSeconds:0} s = {cpu / run.Elapsed.TotalSeconds:0.00} cores on average (of 2)") : "unreadable")
+            .Figure("CPU (of 2 cores)", run.CpuSeconds is { } cpu ? string.Create(CultureInfo.InvariantCulture, $"server {cpu.Server:0} s, its engine processes {cpu.Engines:0} s in {run.Elapsed.TotalSeconds:0} s = {(cpu.Server + cpu.Engines) / run.Elapsed.TotalSeconds:0.00} cores on average") : "unreadable")
             .Figure("API census", $"{run.Census.Listed} turns listed, {run.Census.Unfinished} unfinished, {run.Census.Failed} failed");
         ExactlyOnceReport.AddTo(summary, run.Result, run.Snapshot, expectNoFailures: true);
         return summary

@@ -13,7 +13,7 @@ internal sealed record SoakRun(
     IReadOnlyList<SubmitOutcome> Accepted,
     IReadOnlyDictionary<string, TurnStatusBody?> Statuses,
     IReadOnlyList<(double Minutes, double Megabytes)> Memory,
-    double? CpuSeconds,
+    (double Server, double Engines)? CpuSeconds,
     (int Listed, int Unfinished, int Failed) Census,
     DataRootSnapshot Snapshot,
     ExactlyOnceResult Result,

@@ -65,6 +65,7 @@ internal sealed class SoakScenario : IScenario
         var result = ExactlyOnceCheck.Evaluate(accepted, snapshot);
         return SoakReport.Create(new SoakRun(
             context.Options.SoakMinutes, elapsed, samples.ToList(), users.Sum(u => u.SkippedTicks), accepted, statuses, sampler.Samples,
-            cpuAfter - cpuBefore, census, snapshot, result, dataRoot));
+            cpuAfter is { } after && cpuBefore is { } before ? (after.Server - before.Server, after.Engines - before.Engines) : null,
+            census, snapshot, result, dataRoot));
     }
 }
