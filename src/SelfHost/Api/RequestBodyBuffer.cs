@@ -72,6 +72,6 @@ public static class RequestBodyBuffer
     private static SpilledUpload Spill(string tempDirectory)
     {
         Directory.CreateDirectory(tempDirectory);
-        return new SpilledUpload(Path.Combine(tempDirectory, "upload-" + Guid.NewGuid().ToString("N") + ".tmp"));
+        return new SpilledUpload(Path.Combine(tempDirectory, SpilledUpload.FilePrefix + Guid.NewGuid().ToString("N") + SpilledUpload.FileSuffix));
     }
 }

@@ -32,6 +32,7 @@ public static class SelfHostServiceCollectionExtensions
         services.AddSingleton<ITurnScheduler, SelfHostTurnScheduler>();
         services.AddSingleton<IUserDataEraser, RunnerJobEraser>();
         services.AddSingleton<IRetentionExtension, FinishedJobRetention>();
+        services.AddSingleton<IRetentionExtension, StaleTempRetention>();
         services.AddSingleton<OrphanedTurnSweeper>();
         services.AddVoiceMemoryTelemetry(configuration);
         return services;

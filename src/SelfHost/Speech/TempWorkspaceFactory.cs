@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceMemory.SelfHost.Configuration;
+using VoiceMemory.SelfHost.Storage;
 
 namespace VoiceMemory.SelfHost.Speech;
 
 /// <summary>
 /// Creates <see cref="TempWorkspace"/>s under <see cref="SelfHostOptions.TempRoot"/> (the system temp folder when no
-/// data root is configured). The first use also removes workspaces older than <see cref="StaleAfter"/>: a crash or
-/// kill -9 mid-run must not leave users' recordings on disk for good.
+/// data root is configured). The first use, and daily retention (<see cref="StaleTempRetention"/>), also remove
+/// workspaces and spilled uploads older than <see cref="StaleAfter"/>: a crash or kill -9 mid-run or mid-upload must
+/// not leave users' recordings on disk for good.
 /// </summary>
 public sealed partial class TempWorkspaceFactory(IOptions<SelfHostOptions> options, TimeProvider timeProvider, ILogger<TempWorkspaceFactory> logger)
 {
@@ -43,7 +45,10 @@ public sealed partial class TempWorkspaceFactory(IOptions<SelfHostOptions> optio
         }
     }
 
-    /// <summary>Removes workspaces not written to for <see cref="StaleAfter"/>; returns how many were removed.</summary>
+    /// <summary>
+    /// Removes engine workspaces and spilled uploads (<see cref="SpilledUpload.FilePrefix"/>) not written to for
+    /// <see cref="StaleAfter"/>; returns how many were removed. Nothing else under the root is touched.
+    /// </summary>
     public int RemoveStale()
     {
         if (!Directory.Exists(Root))
@@ -52,23 +57,31 @@ public sealed partial class TempWorkspaceFactory(IOptions<SelfHostOptions> optio
         }
 
         var cutoff = timeProvider.GetUtcNow().UtcDateTime - StaleAfter;
+        var root = new DirectoryInfo(Root);
+        var stale = root.EnumerateDirectories(Prefix + "*")
+            .Concat<FileSystemInfo>(root.EnumerateFiles(SpilledUpload.FilePrefix + "*" + SpilledUpload.FileSuffix))
+            .Where(entry => entry.LastWriteTimeUtc < cutoff)
+            .ToList();
         var removed = 0;
-        foreach (var directory in new DirectoryInfo(Root).EnumerateDirectories(Prefix + "*"))
+        foreach (var entry in stale)
         {
-            if (directory.LastWriteTimeUtc >= cutoff)
-            {
-                continue;
-            }
-
             try
             {
-                directory.Delete(recursive: true);
+                if (entry is DirectoryInfo directory)
+                {
+                    directory.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
+
                 removed++;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                // Left for the next sweep; a stuck folder must not stop new runs.
-                LogSweepFailed(logger, exception, directory.Name);
+                // Left for the next sweep; a stuck entry must not stop new runs.
+                LogSweepFailed(logger, exception, entry.Name);
             }
         }
 
@@ -80,9 +93,9 @@ public sealed partial class TempWorkspaceFactory(IOptions<SelfHostOptions> optio
         return removed;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} stale engine workspaces")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} stale engine workspaces and spilled uploads")]
     private static partial void LogSwept(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stale engine workspace {Workspace} could not be removed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stale temp entry {Workspace} could not be removed")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception, string workspace);
 }

@@ -8,6 +8,12 @@ namespace VoiceMemory.SelfHost.Storage;
 public sealed class SpilledUpload(string path)
     : FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 81920, FileOptions.Asynchronous)
 {
+    /// <summary>Spilled uploads are named <c>upload-{guid}.tmp</c>; the stale-temp sweep removes only these files.</summary>
+    public const string FilePrefix = "upload-";
+
+    /// <summary>See <see cref="FilePrefix"/>.</summary>
+    public const string FileSuffix = ".tmp";
+
     private int finished;
 
     /// <summary>True once the file was moved into the store; it is then no longer this stream's to delete.</summary>

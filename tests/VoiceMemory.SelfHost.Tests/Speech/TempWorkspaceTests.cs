@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using VoiceMemory.SelfHost.Configuration;
 using VoiceMemory.SelfHost.Speech;
+using VoiceMemory.SelfHost.Storage;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace VoiceMemory.SelfHost.Tests.Speech;
@@ -85,12 +86,47 @@ public sealed class TempWorkspaceTests : IDisposable
         var fresh = Directory.CreateDirectory(Path.Combine(factory.Root, TempWorkspaceFactory.Prefix + "running"));
         var foreign = Directory.CreateDirectory(Path.Combine(factory.Root, "upload-old"));
         foreign.LastWriteTimeUtc = clock.GetUtcNow().UtcDateTime - TimeSpan.FromDays(2);
+        var staleUpload = WriteUpload(factory.Root, "killed", clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(2));
+        var uploading = WriteUpload(factory.Root, "in-flight", clock.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(5));
+        var otherFile = Path.Combine(factory.Root, "notes.tmp");
+        File.WriteAllText(otherFile, "not ours");
+        File.SetLastWriteTimeUtc(otherFile, clock.GetUtcNow().UtcDateTime - TimeSpan.FromDays(2));
 
         using var workspace = factory.Create();
 
         Assert.False(Directory.Exists(stale.FullName));
         Assert.True(Directory.Exists(fresh.FullName));
         Assert.True(Directory.Exists(foreign.FullName));
+        Assert.False(File.Exists(staleUpload));
+        Assert.True(File.Exists(uploading));
+        Assert.True(File.Exists(otherFile));
+    }
+
+    [Fact]
+    public async Task StaleTempRetention_RemovesAnUploadLeftByACrash_AndCountsIt()
+    {
+        var clock = new FixedTimeProvider(DateTimeOffset.UtcNow);
+        var factory = new TempWorkspaceFactory(
+            MsOptions.Create(new SelfHostOptions { DataRoot = host.DataRoot }), clock, NullLogger<TempWorkspaceFactory>.Instance);
+        Directory.CreateDirectory(factory.Root);
+        var leftover = WriteUpload(factory.Root, "killed", clock.GetUtcNow().UtcDateTime - TimeSpan.FromDays(1));
+        var retention = new StaleTempRetention(factory);
+
+        var first = await retention.RunAsync(clock.GetUtcNow(), CancellationToken.None);
+        var second = await retention.RunAsync(clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal("temp_file", retention.Kind);
+        Assert.Equal(1, first);
+        Assert.Equal(0, second);
+        Assert.False(File.Exists(leftover));
+    }
+
+    private static string WriteUpload(string root, string name, DateTime lastWriteUtc)
+    {
+        var path = Path.Combine(root, SpilledUpload.FilePrefix + name + SpilledUpload.FileSuffix);
+        File.WriteAllText(path, "RIFF a user's recording");
+        File.SetLastWriteTimeUtc(path, lastWriteUtc);
+        return path;
     }
 
     [Fact]
