@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 using VoiceMemory.Configuration;
 using VoiceMemory.SelfHost.Api;
@@ -35,9 +36,22 @@ public static class ServerApp
         }
     }
 
+    /// <summary>
+    /// Log levels used unless configuration says otherwise (lowest precedence): ASP.NET Core's per-request
+    /// Information lines (five per request: a status poll included) are Warning, as in the ASP.NET Core templates'
+    /// production settings, so the log shows the server's own events. <c>Logging__LogLevel__Microsoft.AspNetCore</c>
+    /// brings them back.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> DefaultLogLevels = new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DefaultLogLevels });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
