@@ -63,7 +63,7 @@ internal sealed partial class DiskFullScenario : IScenario
         var baseline = session.Accepted.Count;
         await session.WaitAllAsync(TimeSpan.FromMinutes(2), cancellationToken);
         var full = await FullDiskPhase.RunAsync(session, mount, clips, cancellationToken);
-        var readOnly = await ReadOnlyPhase.RunAsync(session, mount, clips, cancellationToken);
+        var readOnly = await ReadOnlyPhase.RunAsync(session, mount, dataRoot, clips, cancellationToken);
         var statuses = await session.WaitAllAsync(TimeSpan.FromMinutes(6), cancellationToken);
         var census = await ApiCensus.CountAsync(session.Api, keys, cancellationToken);
         await server.StopAsync();
