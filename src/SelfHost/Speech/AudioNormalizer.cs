@@ -143,9 +143,9 @@ public sealed partial class AudioNormalizer(
         return head[..read].IndexOf("OpusHead"u8) >= 0;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Normalised {Format} audio of {Bytes} bytes, {DurationMs} ms")]
+    [LoggerMessage(EventId = 5301, Level = LogLevel.Debug, Message = "Normalised {Format} audio of {Bytes} bytes, {DurationMs} ms")]
     private static partial void LogNormalized(ILogger logger, AudioFormat format, long bytes, double durationMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "sox could not decode {Format} audio (exit code {ExitCode}); trying ffmpeg")]
+    [LoggerMessage(EventId = 5302, Level = LogLevel.Information, Message = "sox could not decode {Format} audio (exit code {ExitCode}); trying ffmpeg")]
     private static partial void LogSoxFallback(ILogger logger, AudioFormat format, int exitCode);
 }

@@ -155,18 +155,18 @@ public sealed partial class OfflineTextToSpeech(
     private static bool HasAudio(string wav) =>
         File.Exists(wav) && WaveInfo.TryRead(wav) is { DataBytes: > 0 };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Synthesized {Characters} characters with {Engine} as {Container}: {Bytes} bytes")]
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Synthesized {Characters} characters with {Engine} as {Container}: {Bytes} bytes")]
     private static partial void LogSynthesized(ILogger logger, string engine, int characters, string container, int bytes);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reply of {Characters} characters shortened to {Spoken} for speech")]
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Information, Message = "Reply of {Characters} characters shortened to {Spoken} for speech")]
     private static partial void LogShortened(ILogger logger, int characters, int spoken);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "flite failed (exit code {ExitCode}); trying espeak-ng")]
+    [LoggerMessage(EventId = 5203, Level = LogLevel.Warning, Message = "flite failed (exit code {ExitCode}); trying espeak-ng")]
     private static partial void LogFliteFailed(ILogger logger, int exitCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Engine} produced no audio; trying the next engine")]
+    [LoggerMessage(EventId = 5204, Level = LogLevel.Warning, Message = "{Engine} produced no audio; trying the next engine")]
     private static partial void LogNoAudio(ILogger logger, string engine);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "MP3 encoding failed (exit code {ExitCode}); replying with WAV")]
+    [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "MP3 encoding failed (exit code {ExitCode}); replying with WAV")]
     private static partial void LogMp3Failed(ILogger logger, int exitCode);
 }

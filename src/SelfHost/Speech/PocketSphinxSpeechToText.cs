@@ -93,6 +93,6 @@ public sealed partial class PocketSphinxSpeechToText(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Transcribed {AudioMs} ms of audio in {ElapsedMs} ms: {Words} words, confidence {Confidence}")]
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Transcribed {AudioMs} ms of audio in {ElapsedMs} ms: {Words} words, confidence {Confidence}")]
     private static partial void LogTranscribed(ILogger logger, double audioMs, double elapsedMs, int words, double confidence);
 }

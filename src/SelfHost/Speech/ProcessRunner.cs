@@ -222,27 +222,27 @@ public sealed partial class ProcessRunner(ILogger<ProcessRunner> logger)
         return text.Length <= ErrorTailChars ? text : text[^ErrorTailChars..];
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Engine {Engine} finished in {ElapsedMs} ms")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "Engine {Engine} finished in {ElapsedMs} ms")]
     private static partial void LogFinished(ILogger logger, string engine, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Engine {Engine} exited with code {ExitCode} after {ElapsedMs} ms")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Engine {Engine} exited with code {ExitCode} after {ElapsedMs} ms")]
     private static partial void LogFailed(ILogger logger, string engine, int exitCode, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Engine {Engine} timed out after {TimeoutMs} ms and was killed")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Engine {Engine} timed out after {TimeoutMs} ms and was killed")]
     private static partial void LogTimedOut(ILogger logger, string engine, double timeoutMs);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Engine {Engine} was canceled after {ElapsedMs} ms and killed")]
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Engine {Engine} was canceled after {ElapsedMs} ms and killed")]
     private static partial void LogCanceled(ILogger logger, string engine, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Engine {Engine} is not installed or cannot be started")]
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Engine {Engine} is not installed or cannot be started")]
     private static partial void LogMissing(ILogger logger, string engine);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Engine {Engine} closed its standard input early")]
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Debug, Message = "Engine {Engine} closed its standard input early")]
     private static partial void LogInputClosed(ILogger logger, string engine);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Engine {Engine} could not be confirmed stopped after a kill")]
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Engine {Engine} could not be confirmed stopped after a kill")]
     private static partial void LogKillFailed(ILogger logger, Exception? exception, string engine);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Output of engine {Engine} was abandoned after a kill")]
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Debug, Message = "Output of engine {Engine} was abandoned after a kill")]
     private static partial void LogOutputAbandoned(ILogger logger, string engine);
 }

@@ -57,6 +57,6 @@ public sealed partial class TempWorkspace : IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Temporary workspace {Workspace} could not be removed; it will be swept later")]
+    [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Temporary workspace {Workspace} could not be removed; it will be swept later")]
     private static partial void LogRemoveFailed(ILogger logger, Exception exception, string workspace);
 }

@@ -93,9 +93,9 @@ public sealed partial class TempWorkspaceFactory(IOptions<SelfHostOptions> optio
         return removed;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} stale engine workspaces and spilled uploads")]
+    [LoggerMessage(EventId = 5411, Level = LogLevel.Information, Message = "Removed {Count} stale engine workspaces and spilled uploads")]
     private static partial void LogSwept(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stale temp entry {Workspace} could not be removed")]
+    [LoggerMessage(EventId = 5412, Level = LogLevel.Warning, Message = "Stale temp entry {Workspace} could not be removed")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception, string workspace);
 }
