@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using VoiceMemory.Benchmarks.Hosting;
 using VoiceMemory.Benchmarks.Reporting;
+using VoiceMemory.SelfHost.Storage;
 
 namespace VoiceMemory.Benchmarks.Recall;
 
@@ -48,6 +49,7 @@ public static class RecallBenchmark
             var speedup = Percentiles.Median(scan) / Percentiles.Median(indexed);
             Progress.Report(Invariant($"recall: full scan at 100k: P50 {Percentiles.Median(scan):0.0} ms, indexed {Percentiles.Median(indexed):0.00} ms"));
 
+            var agreement = await MeasureAgreementAsync(largest, queries, cancellationToken);
             foreach (var database in databases)
             {
                 var sample = latencies[database.Facts];
@@ -59,9 +61,13 @@ public static class RecallBenchmark
             var p95Ratio = Percentiles.Of(large, 95) / Percentiles.Of(small, 95);
             report.Add(new Figure("recall scaling: P50 at 100k ÷ P50 at 1k", Invariant($"{p50Ratio:0.00}"), Invariant($"≤ {ScalingTarget:0}"), p50Ratio <= ScalingTarget));
             report.Add(new Figure("recall scaling: P95 at 100k ÷ P95 at 1k", Invariant($"{p95Ratio:0.00}"), Invariant($"≤ {ScalingTarget:0}"), p95Ratio <= ScalingTarget));
+            report.Add(
+                Invariant($"recall agreement at 100k with unbounded bm25 (window {SqliteMemoryStore.DefaultCandidateWindow})"),
+                Invariant($"{agreement.SharedShare:P1} shared, {agreement.IdenticalShare:P0} same"));
             report.Add(new Figure("recall vs full scan at 100k (P50 speed-up)", Invariant($"{speedup:0}× ({Percentiles.Median(scan):0} ms)"), Invariant($"≥ {FullScanTarget:0}×"), speedup >= FullScanTarget));
             report.Detail(Invariant($"recall: RecallService over SqliteMemoryStore (FTS5) + SqliteTurnStore; the user among {OtherUsers} others of {OtherUserFacts} facts each, one database per size"));
             report.Detail(Invariant($"recall: {settings.RecallQueries} generated questions, each sent to all three sizes in rotating order and timed per call, after {settings.RecallWarmupQueries} warm-up calls per size; other processes used {foreign:0.00} cores meanwhile"));
+            report.Detail(Invariant($"recall: agreement = of the relevant facts recalled with every match ranked by bm25, the share also recalled with the default window (mean over {agreement.Questions} questions that recalled any); 'same' = questions with the identical set"));
             report.Detail(Invariant($"recall: full scan = load all the user's facts, count query words per fact in memory, same RecallRanker; {settings.FullScanQueries} questions, each timed against the indexed recall"));
         }
         finally
@@ -94,6 +100,29 @@ public static class RecallBenchmark
         }
 
         return latencies;
+    }
+
+    /// <summary>How far the default candidate window changes what recall returns at the largest size.</summary>
+    private static async Task<(double SharedShare, double IdenticalShare, int Questions)> MeasureAgreementAsync(RecallDatabase database, IReadOnlyList<string> queries, CancellationToken cancellationToken)
+    {
+        var (shared, identical, counted) = (0.0, 0, 0);
+        foreach (var query in queries)
+        {
+            var windowed = await database.Recall.RecallAsync(RecallDatabase.UserId, query, "t_current", cancellationToken);
+            var reference = await database.UnboundedRecall.RecallAsync(RecallDatabase.UserId, query, "t_current", cancellationToken);
+            var expected = reference.RelevantFacts.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            if (expected.Count == 0)
+            {
+                continue;
+            }
+
+            var got = windowed.RelevantFacts.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            counted++;
+            shared += (double)expected.Count(got.Contains) / expected.Count;
+            identical += got.SetEquals(expected) ? 1 : 0;
+        }
+
+        return counted == 0 ? (1, 1, 0) : (shared / counted, (double)identical / counted, counted);
     }
 
     private static async Task<(List<double> Indexed, List<double> Scan)> MeasureFullScanAsync(RecallDatabase database, IReadOnlyList<string> queries, CancellationToken cancellationToken)

@@ -22,16 +22,21 @@ public sealed class RecallDatabase
         new("Birthday is on the fourth of March.", FactKind.Profile, "profile.birthday"),
     ];
 
-    private RecallDatabase(int facts, RecallService recall, FullScanRecall fullScan)
+    private RecallDatabase(int facts, RecallService recall, RecallService unboundedRecall, FullScanRecall fullScan)
     {
         Facts = facts;
         Recall = recall;
+        UnboundedRecall = unboundedRecall;
         FullScan = fullScan;
     }
 
     public int Facts { get; }
 
+    /// <summary>The recall the server runs (the store's default candidate window).</summary>
     public RecallService Recall { get; }
+
+    /// <summary>The same recall over the same database with no candidate window: bm25 ranks every match (the reference for agreement).</summary>
+    public RecallService UnboundedRecall { get; }
 
     public FullScanRecall FullScan { get; }
 
@@ -60,7 +65,12 @@ public sealed class RecallDatabase
         await memory.UpsertFactsAsync(UserId, "t_profile", ProfileFacts, clock.Next(), cancellationToken);
         await InsertAsync(memory, UserId, corpus, clock, facts, cancellationToken);
         await AddRecentTurnsAsync(turns, cancellationToken);
-        return new RecallDatabase(facts, new RecallService(memory, turns, ranker, options), new FullScanRecall(memory, ranker, options.Value.TopK));
+        var unbounded = new SqliteMemoryStore(database, Path.Combine(folder, "journal"), candidateWindow: int.MaxValue - 1);
+        return new RecallDatabase(
+            facts,
+            new RecallService(memory, turns, ranker, options),
+            new RecallService(unbounded, turns, ranker, options),
+            new FullScanRecall(memory, ranker, options.Value.TopK));
     }
 
     private static async Task InsertAsync(SqliteMemoryStore memory, string userId, FactCorpus corpus, FactClock clock, int count, CancellationToken cancellationToken)

@@ -86,7 +86,7 @@ public sealed class SqliteMemoryStoreTests : MemoryStoreContract, IDisposable
     {
         var db = await TestDatabase.CreateAsync(folder);
         var store = new SqliteMemoryStore(db, folder.Combine("journal"));
-        var common = Enumerable.Range(0, SqliteMemoryStore.CandidateWindow + 500)
+        var common = Enumerable.Range(0, SqliteMemoryStore.DefaultCandidateWindow + 500)
             .Select(i => new ExtractedFact($"my friend number {i} likes music", FactKind.Note, null))
             .ToList();
         // The one fact with the rare word is the oldest: a window over the newest matches alone would miss it.
@@ -99,5 +99,35 @@ public sealed class SqliteMemoryStoreTests : MemoryStoreContract, IDisposable
         Assert.Equal("my friend Kofi makes pottery", selective[0].Fact.Text);
         Assert.Equal(5, onlyCommon.Count);
         Assert.All(onlyCommon, f => Assert.Contains("music", f.Fact.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SearchFactsAsync_ExplicitWindow_RanksOnlyTheNewestMatchesOfACommonTerm()
+    {
+        var db = await TestDatabase.CreateAsync(folder);
+        var bounded = new SqliteMemoryStore(db, folder.Combine("journal"), candidateWindow: 10);
+        var unbounded = new SqliteMemoryStore(db, folder.Combine("journal"), candidateWindow: int.MaxValue - 1);
+        // The oldest fact is the best bm25 match (short, the term twice); 30 newer ones match it once in longer text.
+        await bounded.UpsertFactsAsync("u1", "t0", [new("tea tea", FactKind.Preference, null)], MemoryStoreContract.T0, CancellationToken.None);
+        for (var i = 0; i < 30; i++)
+        {
+            await bounded.UpsertFactsAsync("u1", $"t{i + 1}", [new($"had tea with neighbour number {i} in the long afternoon", FactKind.Event, null)], MemoryStoreContract.T0.AddHours(i + 1), CancellationToken.None);
+        }
+
+        var top = await unbounded.SearchFactsAsync("u1", "tea", 1, CancellationToken.None);
+        var windowed = await bounded.SearchFactsAsync("u1", "tea", 1, CancellationToken.None);
+
+        Assert.Equal("tea tea", top[0].Fact.Text);
+        Assert.NotEqual("tea tea", windowed[0].Fact.Text);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task Constructor_WindowNotPositive_Throws(int window)
+    {
+        var db = await TestDatabase.CreateAsync(folder);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteMemoryStore(db, folder.Combine("journal"), window));
     }
 }
