@@ -42,7 +42,7 @@ internal static class ReadOnlyPhase
         else
         {
             HarnessContext.Log($"diskfull: remount,ro of the volume refused ({volumeRefusal}); {string.Join(", ", ReadOnlyFolders.Names)} made read-only under the running server");
-            answers.AddRange(await SubmitWhileReadOnlyAsync(session, clips, async () => { await folders.DisposeAsync(); return null; }, cancellationToken));
+            answers.AddRange(await SubmitWhileReadOnlyAsync(session, clips, () => folders.DisposeAsync().AsTask(), cancellationToken));
         }
 
         HarnessContext.Log("diskfull: stopping the server and starting it on a read-only volume");
@@ -66,7 +66,7 @@ internal static class ReadOnlyPhase
 
     // One attempt each while read-only (typed turns need no file write to be accepted; spoken ones do), a pause so the
     // turns in flight hit the read-only folders too, then writable again and every refused key retried.
-    private static async Task<List<SubmissionAnswer>> SubmitWhileReadOnlyAsync(DiskFullSession session, IReadOnlyList<SpokenClip> clips, Func<Task<string?>> makeWritable, CancellationToken cancellationToken)
+    private static async Task<List<SubmissionAnswer>> SubmitWhileReadOnlyAsync(DiskFullSession session, IReadOnlyList<SpokenClip> clips, Func<Task> makeWritable, CancellationToken cancellationToken)
     {
         var answers = new List<SubmissionAnswer>();
         var refused = new List<SubmitOutcome>();
