@@ -55,8 +55,15 @@ public sealed partial class AudioNormalizer(
     public async Task<TimeSpan> MeasureDurationAsync(Stream audio, AudioFormat format, CancellationToken cancellationToken)
     {
         using var workspace = workspaces.Create();
-        var normalized = await NormalizeAsync(audio, format, workspace, cancellationToken);
-        return normalized.Duration;
+        try
+        {
+            var normalized = await NormalizeAsync(audio, format, workspace, cancellationToken);
+            return normalized.Duration;
+        }
+        catch (VoiceMemoryException failure) when (!failure.IsTransient && workspace.StorageFailure() is { } storage)
+        {
+            throw storage;
+        }
     }
 
     private async Task DecodeAsync(string input, string output, AudioFormat format, string workingDirectory, CancellationToken cancellationToken)

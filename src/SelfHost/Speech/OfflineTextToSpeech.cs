@@ -44,7 +44,15 @@ public sealed partial class OfflineTextToSpeech(
         var textFile = workspace.PathOf("reply.txt");
         await File.WriteAllTextAsync(textFile, spoken, Utf8, cancellationToken);
         var wav = workspace.PathOf("reply.wav");
-        var engine = await SpeakAsync(textFile, wav, locale, language, workspace.FullPath, cancellationToken);
+        string engine;
+        try
+        {
+            engine = await SpeakAsync(textFile, wav, locale, language, workspace.FullPath, cancellationToken);
+        }
+        catch (VoiceMemoryException failure) when (!failure.IsTransient && workspace.StorageFailure() is { } storage)
+        {
+            throw storage;
+        }
 
         var lame = value.Mp3Enabled ? locator.TryLocate(OfflineEngine.Lame) : null;
         if (lame is not null)

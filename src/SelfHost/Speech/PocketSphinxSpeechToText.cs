@@ -37,6 +37,18 @@ public sealed partial class PocketSphinxSpeechToText(
         }
 
         using var workspace = workspaces.Create();
+        try
+        {
+            return await RecognizeAsync(engine, audio, format, workspace, cancellationToken);
+        }
+        catch (VoiceMemoryException failure) when (!failure.IsTransient && workspace.StorageFailure() is { } storage)
+        {
+            throw storage;
+        }
+    }
+
+    private async Task<Transcript> RecognizeAsync(string engine, Stream audio, AudioFormat format, TempWorkspace workspace, CancellationToken cancellationToken)
+    {
         var normalized = await normalizer.NormalizeAsync(audio, format, workspace, cancellationToken);
         if (normalized.Duration == TimeSpan.Zero)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VoiceMemory.SelfHost.Storage;
 
 namespace VoiceMemory.SelfHost.Speech;
 
@@ -33,6 +34,30 @@ public sealed partial class TempWorkspace : IDisposable
 
         return Path.Combine(FullPath, fileName);
     }
+
+    /// <summary>
+    /// After an engine run failed in a way that looks permanent (no audio written, a decoder error), tells whether the
+    /// real cause is this folder: it cannot be written (a full or read-only volume). Returns the typed, transient
+    /// storage failure to throw instead — so the turn waits for space rather than failing as synthesis_failed or
+    /// malformed_audio — or null when the folder takes a write of <see cref="ProbeBytes"/> bytes.
+    /// </summary>
+    public VoiceMemoryException? StorageFailure()
+    {
+        var probe = Path.Combine(FullPath, ".write-probe");
+        try
+        {
+            File.WriteAllBytes(probe, new byte[ProbeBytes]);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception exception) when (StorageFailures.Translate(exception, "the speech engines' temporary files") is { } storage)
+        {
+            return storage;
+        }
+    }
+
+    /// <summary>The size of <see cref="StorageFailure"/>'s probe: about what an engine writes in one go.</summary>
+    internal const int ProbeBytes = 64 * 1024;
 
     public void Dispose()
     {

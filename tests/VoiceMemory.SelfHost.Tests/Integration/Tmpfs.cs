@@ -9,9 +9,10 @@ public sealed class Tmpfs : IAsyncDisposable
 
     public string Path { get; }
 
-    public static async Task<Tmpfs> MountAsync(int megabytes)
+    /// <summary>Mounts a tmpfs of <paramref name="megabytes"/> on <paramref name="at"/> (created), or on a new temp folder.</summary>
+    public static async Task<Tmpfs> MountAsync(int megabytes, string? at = null)
     {
-        var folder = Directory.CreateTempSubdirectory("vm-tmpfs-").FullName;
+        var folder = at is null ? Directory.CreateTempSubdirectory("vm-tmpfs-").FullName : Directory.CreateDirectory(at).FullName;
         await Speech.RunAsync("mount", ["-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", folder]);
         return new Tmpfs(folder);
     }
