@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using VoiceMemory.Configuration;
+using VoiceMemory.Telemetry;
 
 namespace VoiceMemory.SelfHost.Api;
 
@@ -30,6 +31,7 @@ public static class RateLimiting
             });
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
+                VoiceMemoryTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("host", "selfhost"));
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 await ProblemWriter.WriteAsync(rejected.HttpContext, ErrorCodes.RateLimited, "Too many requests; slow down and retry later.", retryAfter);
             };

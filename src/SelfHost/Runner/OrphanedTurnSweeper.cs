@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VoiceMemory.SelfHost.Storage;
+using VoiceMemory.Telemetry;
 using VoiceMemory.Turns;
 
 namespace VoiceMemory.SelfHost.Runner;
@@ -35,6 +36,7 @@ public sealed partial class OrphanedTurnSweeper(SqliteDatabase database, ITurnSc
         if (orphans.Count > 0)
         {
             LogRescheduled(orphans.Count);
+            VoiceMemoryTelemetry.TurnsRescheduled.Add(orphans.Count, new KeyValuePair<string, object?>("host", "selfhost"));
         }
 
         return orphans.Count;

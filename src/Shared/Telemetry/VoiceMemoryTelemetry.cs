@@ -37,6 +37,12 @@ public static class VoiceMemoryTelemetry
     /// <summary>Items deleted by retention [kind].</summary>
     public static readonly Counter<long> RetentionDeleted = Meter.CreateCounter<long>("voicememory.retention.deleted", description: "Items deleted by retention.");
 
+    /// <summary>Accepted turns found queued without a running workflow and scheduled again [host].</summary>
+    public static readonly Counter<long> TurnsRescheduled = Meter.CreateCounter<long>("voicememory.turns.rescheduled", description: "Accepted turns that had no running workflow and were scheduled again.");
+
+    /// <summary>Requests refused by the per-user rate limit [host].</summary>
+    public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("voicememory.requests.rate_limited", description: "Requests refused by the per-user rate limit.");
+
     private static long lastBackupSuccessUnixSeconds;
     private static readonly Dictionary<string, int> HealthByDependency = new(StringComparer.Ordinal);
     private static readonly Lock HealthLock = new();
