@@ -79,6 +79,7 @@ public static class ServerApp
             app.UseCors();
         }
 
+        app.UseWebClient();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

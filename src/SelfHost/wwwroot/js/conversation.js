@@ -1,0 +1,117 @@
+// The conversation: what the user said or typed, the reply with where it came from, stage timings and the spoken
+// reply. Crisis replies are not shown as a chat bubble (the crisis panel shows them).
+import { byId, el } from './dom.js';
+import { describeError } from './api.js';
+import { t } from './i18n.js';
+import { stages } from './progress.js';
+
+const timingKeys = [...stages.map(([, timing]) => timing), 'total'];
+
+export function isCrisis(body) {
+  return body?.safety?.action === 'crisis_reply';
+}
+
+export class Conversation {
+  #list = byId('conversation');
+  #empty = byId('conversation-empty');
+  #entries = [];
+
+  /** Adds a turn in flight; returns its entry, to be passed to finish(). */
+  add({ typed, text = null }) {
+    const entry = { typed, text, body: null, error: null, audio: null, audioFailed: false, element: el('li', { class: 'turn', 'data-status': 'running' }) };
+    this.#entries.push(entry);
+    this.#list.append(entry.element);
+    this.#empty.hidden = true;
+    this.#render(entry);
+    entry.element.scrollIntoView({ block: 'nearest' });
+    return entry;
+  }
+
+  finish(entry, body) {
+    entry.body = body;
+    this.#render(entry);
+    entry.element.scrollIntoView({ block: 'nearest' });
+  }
+
+  fail(entry, error) {
+    entry.error = error;
+    this.#render(entry);
+  }
+
+  /** Attaches the spoken reply (a blob: URL) and plays it. */
+  attachAudio(entry, url, { autoplay }) {
+    entry.audio = el('audio', { class: 'reply-audio', controls: true, preload: 'auto', src: url });
+    this.#render(entry);
+    if (autoplay) {
+      // Autoplay can still be refused (no recent user gesture); the controls stay there to play it by hand.
+      entry.audio.play().catch(() => {});
+    }
+  }
+
+  audioFailed(entry) {
+    entry.audioFailed = true;
+    this.#render(entry);
+  }
+
+  relabel() {
+    for (const entry of this.#entries) this.#render(entry);
+  }
+
+  clear() {
+    for (const entry of this.#entries) {
+      if (entry.audio) {
+        entry.audio.pause();
+        URL.revokeObjectURL(entry.audio.src);
+      }
+    }
+    this.#entries = [];
+    this.#list.replaceChildren();
+    this.#empty.hidden = false;
+  }
+
+  #render(entry) {
+    const { body } = entry;
+    const said = entry.typed ? entry.text : body?.transcript?.text;
+    const children = [];
+    if (said !== null && said !== undefined) {
+      children.push(el('div', { class: 'bubble user' },
+        el('p', { class: 'who', text: t(entry.typed ? 'youTyped' : 'youSaid') }),
+        el('p', { class: 'text transcript', text: said || '…' })));
+    }
+
+    entry.element.dataset.status = entry.error ? 'failed' : body?.status ?? 'running';
+    if (entry.error || body?.status === 'failed') {
+      const message = entry.error ? describeError(entry.error) : describeError(body.error);
+      children.push(el('div', { class: 'bubble error', text: message }));
+    } else if (body?.status === 'completed' && isCrisis(body)) {
+      children.push(el('div', { class: 'bubble crisis-note', text: t('crisisInline') }));
+    } else if (body?.status === 'completed') {
+      children.push(this.#reply(entry));
+    }
+    entry.element.replaceChildren(...children);
+  }
+
+  #reply(entry) {
+    const { body } = entry;
+    const source = body.reply?.source ?? 'none';
+    const text = body.reply?.text || t('noSpeech');
+    const bubble = el('div', { class: 'bubble reply', 'data-source': source },
+      el('p', { class: 'who' }, t('companion'), ' · ', el('span', { class: 'source', text: t(`source_${source}`) })),
+      el('p', { class: 'text reply-text', text }));
+    if (body.safety?.action === 'replaced') bubble.append(el('p', { class: 'note', text: t('replaced') }));
+    if (entry.audio) {
+      entry.audio.setAttribute('aria-label', t('replyAudio'));
+      bubble.append(entry.audio);
+    }
+    if (entry.audioFailed) bubble.append(el('p', { class: 'note', text: t('audioFailed') }));
+    const rows = timingKeys
+      .filter((key) => typeof body.timingsMs?.[key] === 'number')
+      .map((key) => el('div', { class: 'timing', 'data-timing': key },
+        el('dt', { text: t(`timing_${key}`) }),
+        el('dd', { text: t('ms', { n: body.timingsMs[key] }) })));
+    if (rows.length > 0) {
+      bubble.append(el('details', { class: 'timings' }, el('summary', { text: t('timings') }), el('dl', {}, ...rows)));
+    }
+    return bubble;
+  }
+}
