@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds VoiceMemory.Functions.sln (every project) and runs every test project in it: unit, contract and
 # integration tests against real SQLite, real files, the real offline engines, the real HTTP server and a real
-# Azurite (started here on free loopback ports), plus the infrastructure checks.
+# Azurite (started here on free loopback ports), plus the infrastructure checks, then the browser client's tests in
+# a real Chromium (tests/web).
 # Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -31,5 +32,18 @@ read -r passed failed skipped < <(grep -E '(Passed|Failed)!  - Failed:' "$log" |
   { f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
 rm -f "$log"
 if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+
+# The browser client's end-to-end tests: Debian's chromium (scripts/test-setup/30-chromium.sh) driven by
+# playwright-core against real self-host processes started from the build above. Their counts join the total.
+web_log=$(mktemp)
+node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+     --test-reporter=tap --test-reporter-destination="$web_log" tests/web/*.test.mjs
+web_status=$?
+read -r web_passed web_failed web_skipped < <(awk '/^# pass /{p=$3} /^# fail /{f=$3} /^# cancelled /{f+=$3} /^# skipped /{s=$3}
+  END { printf "%d %d %d\n", p, f, s }' "$web_log")
+rm -f "$web_log"
+if [ "$web_status" -ne 0 ] && [ "${web_failed:-0}" -eq 0 ]; then web_failed=1; fi
+if [ "$web_status" -ne 0 ] && [ "$status" -eq 0 ]; then status=$web_status; fi
+passed=$(( ${passed:-0} + web_passed )); failed=$(( ${failed:-0} + web_failed )); skipped=$(( ${skipped:-0} + web_skipped ))
 echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 exit "$status"

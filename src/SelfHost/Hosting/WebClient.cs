@@ -32,6 +32,8 @@ public static partial class WebClient
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".webmanifest"] = "application/manifest+json";
         types.Mappings[".js"] = "text/javascript; charset=utf-8";
+        types.Mappings[".html"] = "text/html; charset=utf-8";
+        types.Mappings[".css"] = "text/css; charset=utf-8";
         var options = new FileServerOptions
         {
             FileProvider = new PhysicalFileProvider(root),

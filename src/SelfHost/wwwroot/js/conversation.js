@@ -77,6 +77,10 @@ export class Conversation {
       children.push(el('div', { class: 'bubble user' },
         el('p', { class: 'who', text: t(entry.typed ? 'youTyped' : 'youSaid') }),
         el('p', { class: 'text transcript', text: said || '…' })));
+    } else if (!body && !entry.error) {
+      children.push(el('div', { class: 'bubble user pending' },
+        el('p', { class: 'who', text: t('youSaid') }),
+        el('p', { class: 'text', text: t('transcribingPlaceholder') })));
     }
 
     entry.element.dataset.status = entry.error ? 'failed' : body?.status ?? 'running';

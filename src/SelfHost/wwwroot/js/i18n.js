@@ -27,7 +27,9 @@ export function has(key) {
 
 /** The string for key in the current language, with {name} filled from values. */
 export function t(key, values = {}) {
-  const template = strings[current][key] ?? strings.en[key] ?? key;
+  // English singulars ("1 memory") are their own keys (key_one); Chinese has no plural forms.
+  const chosen = values.n === 1 && `${key}_one` in strings[current] ? `${key}_one` : key;
+  const template = strings[current][chosen] ?? strings.en[chosen] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name) => (name in values ? String(values[name]) : `{${name}}`));
 }
 

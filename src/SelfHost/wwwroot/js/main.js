@@ -256,7 +256,8 @@ typeForm.addEventListener('submit', async (event) => {
   }
   typedInput.value = '';
   await runTurn({ typed: true, text });
-  typedInput.focus();
+  // Back to the text field for the next message, unless the crisis panel took focus.
+  if (!byId('crisis').contains(document.activeElement)) typedInput.focus();
 });
 
 // ---- one turn ----
@@ -276,6 +277,8 @@ async function runTurn({ typed, text, blob }) {
     progress.update({ status: accepted.status, stage: null, timingsMs: {} });
     const final = await follow(accepted.statusUrl, accepted.retryAfter, { signal, onRetry, onUpdate: (body) => progress.update(body) });
     conversation.finish(entry, final);
+    // The reply carries the timings; the stage list stays only when something went wrong.
+    if (final.status === 'completed') byId('progress').hidden = true;
     if (final.status === 'failed') {
       announce(t('announceFailed', { text: describeError(final.error) }), { assertive: true });
     } else if (isCrisis(final)) {
