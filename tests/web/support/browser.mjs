@@ -76,9 +76,9 @@ export async function watchStages(page) {
 
 export const stagesSeen = (page) => page.evaluate(() => [...window.stagesSeen]);
 
-/** Waits for the newest turn to finish; returns its status attribute. */
+/** Waits for the newest turn of this visit (history excluded) to finish; returns its locator. */
 export async function lastTurnFinished(page, timeout = 120_000) {
-  const turn = page.locator('#conversation > li.turn').last();
+  const turn = page.locator('#conversation > li.turn:not(.history)').last();
   await turn.and(page.locator('[data-status="completed"], [data-status="failed"]')).waitFor({ timeout });
   return turn;
 }

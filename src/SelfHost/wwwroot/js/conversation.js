@@ -4,6 +4,8 @@ import { byId, el } from './dom.js';
 import { describeError } from './api.js';
 import { t } from './i18n.js';
 import { stages } from './progress.js';
+import { crisisLinkItems } from './crisis.js';
+import { fetchReplyAudio } from './turns.js';
 
 const timingKeys = [...stages.map(([, timing]) => timing), 'total'];
 
@@ -25,6 +27,26 @@ export class Conversation {
     this.#render(entry);
     entry.element.scrollIntoView({ block: 'nearest' });
     return entry;
+  }
+
+  /** Shows earlier turns (newest first, as the API lists them) above everything else, oldest at the top. */
+  showHistory(bodies) {
+    const entries = bodies.slice().reverse().map((body) => ({
+      // Typed turns skip transcription; their transcript is the text as typed.
+      typed: body.timingsMs?.transcribe === null || body.timingsMs?.transcribe === undefined,
+      text: body.transcript?.text ?? null,
+      body,
+      error: null,
+      audio: null,
+      audioFailed: false,
+      history: true,
+      element: el('li', { class: 'turn history', 'data-status': body.status }),
+    }));
+    if (entries.length === 0) return;
+    for (const entry of entries) this.#render(entry);
+    this.#entries.unshift(...entries);
+    this.#list.prepend(...entries.map((entry) => entry.element));
+    this.#empty.hidden = true;
   }
 
   finish(entry, body) {
@@ -87,12 +109,31 @@ export class Conversation {
     if (entry.error || body?.status === 'failed') {
       const message = entry.error ? describeError(entry.error) : describeError(body.error);
       children.push(el('div', { class: 'bubble error', text: message }));
+    } else if (body?.status === 'completed' && isCrisis(body) && entry.history) {
+      children.push(el('div', { class: 'bubble crisis-note' },
+        el('p', { class: 'text reply-text', text: body.reply?.text ?? '' }),
+        el('ul', { class: 'crisis-links' }, ...crisisLinkItems(body.reply?.text ?? ''))));
     } else if (body?.status === 'completed' && isCrisis(body)) {
       children.push(el('div', { class: 'bubble crisis-note', text: t('crisisInline') }));
     } else if (body?.status === 'completed') {
       children.push(this.#reply(entry));
     }
     entry.element.replaceChildren(...children);
+  }
+
+  // Earlier turns fetch their spoken reply only when asked: signing in does not download every old reply.
+  #playButton(entry) {
+    const button = el('button', { type: 'button', class: 'play', text: t('playReply') });
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        this.attachAudio(entry, await fetchReplyAudio(entry.body.replyAudio.url), { autoplay: true });
+        entry.audio.focus();
+      } catch {
+        this.audioFailed(entry);
+      }
+    });
+    return button;
   }
 
   #reply(entry) {
@@ -108,6 +149,7 @@ export class Conversation {
       bubble.append(entry.audio);
     }
     if (entry.audioFailed) bubble.append(el('p', { class: 'note', text: t('audioFailed') }));
+    if (!entry.audio && !entry.audioFailed && entry.history && body.replyAudio) bubble.append(this.#playButton(entry));
     const rows = timingKeys
       .filter((key) => typeof body.timingsMs?.[key] === 'number')
       .map((key) => el('div', { class: 'timing', 'data-timing': key },

@@ -23,6 +23,15 @@ export function crisisNumbers(message) {
   return [...found.values()];
 }
 
+/** tel: (and sms:) links for the numbers in a crisis message, as list items. */
+export function crisisLinkItems(message) {
+  const items = crisisNumbers(message).flatMap(({ display, dial, text }) => [
+    el('li', {}, el('a', { class: 'call', href: `tel:${dial}`, text: t('crisisCall', { number: display }) })),
+    text ? el('li', {}, el('a', { class: 'sms', href: `sms:${dial}`, text: t('crisisText', { number: display }) })) : null,
+  ]).filter(Boolean);
+  return items.length > 0 ? items : [el('li', { class: 'no-number', text: t('crisisNoNumber') })];
+}
+
 export class CrisisPanel {
   #panel = byId('crisis');
   #message = byId('crisis-message');
@@ -76,12 +85,6 @@ export class CrisisPanel {
 
   #render() {
     this.#message.textContent = this.#last;
-    const numbers = crisisNumbers(this.#last);
-    const links = numbers.flatMap(({ display, dial, text }) => [
-      el('li', {}, el('a', { class: 'call', href: `tel:${dial}`, text: t('crisisCall', { number: display }) })),
-      text ? el('li', {}, el('a', { class: 'sms', href: `sms:${dial}`, text: t('crisisText', { number: display }) })) : null,
-    ]);
-    if (links.length === 0) links.push(el('li', { class: 'no-number', text: t('crisisNoNumber') }));
-    this.#links.replaceChildren(...links.filter(Boolean));
+    this.#links.replaceChildren(...crisisLinkItems(this.#last));
   }
 }

@@ -1,5 +1,5 @@
 // Wires the page: sign in, push to talk (or type), follow the turn, show the reply, memory and account panels.
-import { ApiError, describeError, onUnauthorized, request } from './api.js';
+import { ApiError, describeError, getJson, onUnauthorized, request } from './api.js';
 import { Account } from './account.js';
 import { Conversation, isCrisis } from './conversation.js';
 import { CrisisPanel } from './crisis.js';
@@ -60,8 +60,19 @@ function showApp() {
   views.app.hidden = false;
   signOutButton.hidden = false;
   memory.load('');
-  if (!recordingSupported()) setStatus(t('micUnsupported'));
+  loadHistory();
+  if (!recordingSupported()) setStatus(t(window.isSecureContext ? 'micUnsupported' : 'micInsecure'));
   talkButton.focus();
+}
+
+// The last few turns, so a returning user sees where the conversation was.
+async function loadHistory() {
+  try {
+    const { body } = await getJson('/api/v1/turns?limit=10');
+    conversation.showHistory(body.items.filter((turn) => turn.status === 'completed' || turn.status === 'failed'));
+  } catch (error) {
+    setStatus(describeError(error));
+  }
 }
 
 function signOut(message) {
@@ -130,6 +141,7 @@ function setTalkState(state) {
 }
 
 function micMessage(error) {
+  if (error.kind === 'unsupported' && !window.isSecureContext) return t('micInsecure');
   return t({ denied: 'micDenied', missing: 'micMissing', unsupported: 'micUnsupported' }[error.kind] ?? 'micMissing');
 }
 
