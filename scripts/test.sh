@@ -36,7 +36,7 @@ if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
 # The browser client's end-to-end tests: Debian's chromium (scripts/test-setup/30-chromium.sh) driven by
 # playwright-core against real self-host processes started from the build above. Their counts join the total.
 web_log=$(mktemp)
-node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+node --test --test-reporter=spec --test-reporter-destination=stdout \
      --test-reporter=tap --test-reporter-destination="$web_log" tests/web/*.test.mjs
 web_status=$?
 read -r web_passed web_failed web_skipped < <(awk '/^# pass /{p=$3} /^# fail /{f=$3} /^# cancelled /{f+=$3} /^# skipped /{s=$3}

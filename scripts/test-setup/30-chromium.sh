@@ -17,6 +17,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# playwright-core (pinned in package.json, installed by 10-npm-tools.sh) needs Node.js 20 or later.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+[ "$node_major" -ge 20 ] || { echo "the browser tests need Node.js >= 20 (found: $(node --version 2>/dev/null || echo none))" >&2; exit 1; }
 [ -x /usr/bin/chromium ] || { echo "/usr/bin/chromium is missing after installing chromium" >&2; exit 1; }
 /usr/bin/chromium --version >/dev/null 2>&1 || { echo "chromium does not start (/usr/bin/chromium --version failed)" >&2; exit 1; }
 echo "VOICEMEMORY_CHROMIUM=/usr/bin/chromium" >> "${TEST_ENV_FILE:-/dev/null}"
