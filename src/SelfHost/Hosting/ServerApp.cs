@@ -79,7 +79,7 @@ public static class ServerApp
             app.UseCors();
         }
 
-        app.UseWebClient();
+        app.UseBrowserClient();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -9,7 +9,7 @@ namespace VoiceMemory.SelfHost.Hosting;
 /// inline script, media from this origin or from <c>blob:</c> URLs (the reply audio is fetched with the caller's key
 /// and played from a blob), no framing.
 /// </summary>
-public static partial class WebClient
+public static partial class BrowserClient
 {
     /// <summary>The folder (under the executable's folder) the client is served from.</summary>
     public const string Folder = "wwwroot";
@@ -19,7 +19,7 @@ public static partial class WebClient
         "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>Adds the static files of the client; without them (a trimmed deployment) it logs once and serves nothing.</summary>
-    public static WebApplication UseWebClient(this WebApplication app)
+    public static WebApplication UseBrowserClient(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var root = Path.Combine(AppContext.BaseDirectory, Folder);
