@@ -168,7 +168,7 @@ test('export everything as a file; erase me says what will be deleted, cancels s
     await page.locator('#erase').click();
     await dialog.locator('li', { hasText: '1 conversation turn (' }).waitFor();
     await page.locator('#erase-confirm').click();
-    await page.locator('#sign-in-error').filter({ hasText: 'erased' }).waitFor();
+    await page.locator('#sign-in-notice').filter({ hasText: 'erased' }).waitFor();
     assert.equal((await server.api(key, '/api/v1/memories')).status, 401, 'the key still works after erasure');
     assert.equal(await page.evaluate(() => sessionStorage.getItem('voicememory.key')), null);
     assert.deepEqual(browser.problems, []);
@@ -178,9 +178,9 @@ test('export everything as a file; erase me says what will be deleted, cancels s
   }
 });
 
-test('keyboard only: sign in, Enter on the talk button starts and stops listening, visible focus', { timeout: 120_000 }, async () => {
+test('keyboard only (dark scheme): sign in, Enter on the talk button starts and stops listening, visible focus', { timeout: 120_000 }, async () => {
   const key = await server.addUser('erin');
-  const browser = await openBrowser({ origin: server.url });
+  const browser = await openBrowser({ origin: server.url, colorScheme: 'dark' });
   try {
     const { page } = browser;
     await page.goto(server.url);
@@ -205,6 +205,7 @@ test('keyboard only: sign in, Enter on the talk button starts and stops listenin
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('#conversation > li[data-status="completed"]').length >= 2, null, { timeout: 60_000 });
     assert.match(await page.locator('#announcer').textContent(), /VoiceMemory replied:/);
+    await browser.screenshot('10-keyboard-dark');
     assert.deepEqual(browser.problems, []);
   } finally {
     await browser.close();

@@ -8,7 +8,7 @@ import { artifact } from './paths.mjs';
 
 export const chromiumPath = process.env.VOICEMEMORY_CHROMIUM ?? '/usr/bin/chromium';
 
-export async function openBrowser({ origin, wav = null, viewport = { width: 1280, height: 860 }, locale = 'en-US' } = {}) {
+export async function openBrowser({ origin, wav = null, viewport = { width: 1280, height: 860 }, locale = 'en-US', colorScheme = 'light' } = {}) {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'vm-web-chromium-'));
   const args = [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -17,7 +17,7 @@ export async function openBrowser({ origin, wav = null, viewport = { width: 1280
   ];
   if (wav) args.push(`--use-file-for-fake-audio-capture=${wav}%noloop`);
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath, headless: true, args, viewport, locale, acceptDownloads: true,
+    executablePath: chromiumPath, headless: true, args, viewport, locale, colorScheme, acceptDownloads: true,
   });
   const page = context.pages()[0] ?? await context.newPage();
 

@@ -14,7 +14,8 @@ export async function startServer(name) {
     throw new Error(`${serverDll} is missing: build first (dotnet build src/SelfHost -c Release)`);
   }
   const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'vm-web-'));
-  const env = { ...process.env, VoiceMemory__DataRoot: dataRoot, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
+  // Metrics off: a second listener on a fixed port (VoiceMemory:Metrics) would clash with any other server on the machine.
+  const env = { ...process.env, VoiceMemory__DataRoot: dataRoot, VoiceMemory__Metrics__Enabled: 'false', DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
   delete env.ASPNETCORE_URLS;
   const log = createWriteStream(artifact(`server-${name}.log`));
   // Port 0: the kernel picks a free port and the server logs it ("Now listening on: http://127.0.0.1:NNNNN").

@@ -32,7 +32,7 @@ const conversation = new Conversation();
 const progress = new Progress();
 const crisis = new CrisisPanel();
 const memory = new MemoryPanel();
-const account = new Account({ onErased: (message) => signOut(message) });
+const account = new Account({ onErased: (message) => signOut(message, { notice: true }) });
 const recorder = new Recorder();
 
 let busy = false;
@@ -75,7 +75,8 @@ async function loadHistory() {
   }
 }
 
-function signOut(message) {
+/** Back to the sign-in form; message says why (an error, e.g. a revoked key, unless it is a notice). */
+function signOut(message, { notice = false } = {}) {
   turnController?.abort();
   recorder.cancel();
   clearKey();
@@ -89,7 +90,8 @@ function signOut(message) {
   views.signIn.hidden = false;
   signOutButton.hidden = true;
   keyInput.value = '';
-  signInError.textContent = message ?? '';
+  signInError.textContent = notice ? '' : message ?? '';
+  byId('sign-in-notice').textContent = notice ? message : '';
   announce(message ?? t('signedOut'));
   keyInput.focus();
 }
@@ -103,6 +105,7 @@ signInForm.addEventListener('submit', async (event) => {
     return;
   }
   signInError.textContent = '';
+  byId('sign-in-notice').textContent = '';
   const submit = signInForm.querySelector('button[type="submit"]');
   submit.disabled = true;
   byId('sign-in-progress').textContent = t('signingIn');
