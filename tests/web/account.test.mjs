@@ -211,3 +211,57 @@ test('keyboard only (dark scheme): sign in, Enter on the talk button starts and 
     await browser.close();
   }
 });
+
+test('the client waits as long as Retry-After says (also on 429), retries a dropped connection, and resubmits with the same Idempotency-Key', { timeout: 120_000 }, async () => {
+  const browser = await openBrowser({ origin: server.url });
+  try {
+    const { page } = browser;
+    await page.goto(server.url);
+    // The real modules, in the real page, with fetch scripted: the server cannot be made to answer 429 on cue.
+    const result = await page.evaluate(async () => {
+      const { follow, submitText } = await import('/js/turns.js');
+      const json = (body, status, headers = {}) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+      const realFetch = window.fetch;
+      try {
+        const pollTimes = [];
+        const polls = [
+          () => json({ status: 'running', stage: 'transcribing', timingsMs: {} }, 200, { 'Retry-After': '2' }),
+          () => json({ code: 'rate_limited', detail: 'slow down' }, 429, { 'Content-Type': 'application/problem+json', 'Retry-After': '3' }),
+          () => { throw new TypeError('Failed to fetch'); },
+          () => json({ status: 'completed', stage: null, timingsMs: { total: 5 } }, 200),
+        ];
+        window.fetch = async () => {
+          pollTimes.push(performance.now());
+          return polls[pollTimes.length - 1]();
+        };
+        const started = performance.now();
+        const updates = [];
+        let retries = 0;
+        const final = await follow('/api/v1/turns/x', 1, { onUpdate: (body) => updates.push(body.status), onRetry: () => retries++ });
+        const gaps = [pollTimes[0] - started, ...pollTimes.slice(1).map((time, i) => time - pollTimes[i])];
+
+        const keys = [];
+        window.fetch = async (url, init) => {
+          keys.push(init.headers['Idempotency-Key']);
+          if (keys.length === 1) throw new TypeError('Failed to fetch');
+          return json({ turnId: 't', status: 'queued', statusUrl: '/api/v1/turns/t' }, 202, { 'Retry-After': '1' });
+        };
+        const accepted = await submitText('hello');
+        return { final: final.status, updates, retries, gaps, keys, accepted: accepted.turnId, retryAfter: accepted.retryAfter };
+      } finally {
+        window.fetch = realFetch;
+      }
+    });
+    assert.equal(result.final, 'completed');
+    assert.deepEqual(result.updates, ['running', 'completed']);
+    assert.equal(result.retries, 2);
+    // Waits: 1 s (the 202's Retry-After), 2 s (the status's), 3 s (the 429's), 2 s (backoff after a dropped connection).
+    [1000, 2000, 3000, 2000].forEach((expected, i) => assert.ok(result.gaps[i] >= expected - 50, `wait ${i}: ${result.gaps[i]} ms < ${expected} ms`));
+    assert.equal(result.keys.length, 2);
+    assert.equal(result.keys[0], result.keys[1], 'the retry used another Idempotency-Key');
+    assert.equal(result.accepted, 't');
+    assert.equal(result.retryAfter, 1);
+  } finally {
+    await browser.close();
+  }
+});
