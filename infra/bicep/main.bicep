@@ -51,9 +51,13 @@ param taskHubName string = 'voicememory'
 @description('Private-network variant: the app integrates with a virtual network and reaches storage and the AI services through private endpoints; their public access is disabled.')
 param privateNetworking bool = false
 
-@description('Lifecycle rule: audio blobs are deleted this many days after their last change, whatever the app\'s retention did (input audio 30 days and reply audio 7 days by default).')
+@description('Lifecycle rule: recordings (audio/input/) are deleted this many days after their last change, whatever the app\'s retention did (it keeps them 30 days by default).')
 @minValue(1)
-param audioLifecycleDays int = 35
+param inputAudioLifecycleDays int = 35
+
+@description('Lifecycle rule: spoken replies (audio/reply/) are deleted this many days after their last change (the app keeps them 7 days by default).')
+@minValue(1)
+param replyAudioLifecycleDays int = 14
 
 @description('Lifecycle rule: backup blobs are deleted this many days after their last change (the app keeps 30 days by default).')
 @minValue(1)
@@ -81,10 +85,10 @@ var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(resourceToken, 8)}'
 var chatDeploymentName = 'chat'
 
-// The containers and tables the app's Blob/Table adapters use (they also create them on first use; creating them
-// here makes a fresh deployment complete before the first request).
+// The containers and tables the app uses (src/Functions: AzureStorageNames for the stores, HostTables for the host's
+// own); the app also creates missing ones, creating them here makes a fresh deployment complete before the first request.
 var appContainers = ['audio', 'journal', 'backups']
-var appTables = ['turns', 'facts', 'idempotency', 'ratelimits', 'users']
+var appTables = ['turns', 'facts', 'health', 'ratelimits', 'pendingturns', 'healthreports', 'pendingpurges']
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: empty(resourceGroupName) ? '${abbrs.resourcesResourceGroups}${environmentName}' : resourceGroupName
@@ -122,7 +126,8 @@ module storage 'modules/storage/storage-account.bicep' = {
     containers: concat([deploymentContainerName], appContainers)
     tables: appTables
     deleteAfterDays: [
-      { prefix: 'audio/', days: audioLifecycleDays }
+      { prefix: 'audio/input/', days: inputAudioLifecycleDays }
+      { prefix: 'audio/reply/', days: replyAudioLifecycleDays }
       { prefix: 'backups/', days: backupLifecycleDays }
     ]
     disablePublicNetworkAccess: privateNetworking

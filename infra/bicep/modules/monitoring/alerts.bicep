@@ -81,7 +81,7 @@ var rules = [
     name: 'critical-dependency-unhealthy'
     displayName: 'VoiceMemory: critical dependency unhealthy (speech, storage)'
     severity: 1
-    description: 'The health probe reported speech-stt, speech-tts or storage unhealthy for most of 15 minutes (voicememory.health.status = 0; the dependency is in the alert\'s dimensions). Turns cannot be transcribed, spoken or stored. First open /api/health (anonymous) for the failing check\'s detail; then check the resource\'s service health and that the identity still holds its role (Cognitive Services User on Speech; Storage Blob/Queue/Table roles on storage); in the private-network variant, check the private endpoint and DNS.'
+    description: 'The health probe reported speech-stt, speech-tts or storage unhealthy for most of 15 minutes (voicememory.health.status = 0; the dependency is in the alert\'s dimensions). Turns cannot be transcribed, spoken or stored. First check /api/health (anonymous) for the failing check\'s detail; then check the resource\'s service health and that the identity still holds its role (Cognitive Services User on Speech; Storage Blob/Queue/Table roles on storage); in the private-network variant, check the private endpoint and DNS.'
     query: 'customMetrics\n| where name == "voicememory.health.status"\n| extend dependency = tostring(customDimensions.dependency)\n| where dependency in ("speech-stt", "speech-tts", "storage")\n| summarize healthyShare = avg(value) by dependency'
     measure: 'healthyShare'
     threshold: json('0.5')
@@ -94,7 +94,7 @@ var rules = [
     name: 'content-safety-unhealthy'
     displayName: 'VoiceMemory: Content Safety down (safety net degraded)'
     severity: 1
-    description: 'The health probe reported content-safety unhealthy for most of 15 minutes (voicememory.health.status, dependency=content-safety). Turns still complete and the built-in crisis lexicon still screens every transcript and reply, but Azure AI Content Safety is not: abuse and subtle self-harm may go unflagged. First open /api/health; then check Content Safety service health and that the identity holds Cognitive Services User on the Content Safety account; then check its throttling (429s in dependencies).'
+    description: 'The health probe reported content-safety unhealthy for most of 15 minutes (voicememory.health.status, dependency=content-safety). Turns still complete and the built-in crisis lexicon still screens every transcript and reply, but Azure AI Content Safety is not: abuse and subtle self-harm may go unflagged. First check /api/health for the check\'s detail; then check Content Safety service health and that the identity holds Cognitive Services User on the Content Safety account; then check its throttling (429s in dependencies).'
     query: 'customMetrics\n| where name == "voicememory.health.status"\n| extend dependency = tostring(customDimensions.dependency)\n| where dependency == "content-safety"\n| summarize healthyShare = avg(value)'
     measure: 'healthyShare'
     threshold: json('0.5')
