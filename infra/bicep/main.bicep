@@ -184,7 +184,10 @@ module speech 'modules/ai/cognitive-account.bicep' = {
     location: location
     tags: tags
     kind: 'SpeechServices'
-    disablePublicNetworkAccess: privateNetworking
+    // Text to speech accepts Microsoft Entra tokens only while the resource allows all networks (Speech private-link
+    // documentation), so Speech keeps public access in the private variant: local auth stays off, and the app's own
+    // traffic still resolves to the private endpoint inside the virtual network.
+    disablePublicNetworkAccess: false
     roleAssignments: [
       { roleDefinitionIdOrName: 'Cognitive Services User', principalId: identity.outputs.principalId, principalType: 'ServicePrincipal' }
     ]
@@ -264,9 +267,6 @@ var appSettings = {
   VoiceMemory__Safety__Endpoint: contentSafety.outputs.endpoint
 }
 
-// Behind private endpoints text to speech must use the resource's own host, not the regional one.
-var privateSpeechSettings = privateNetworking ? { VoiceMemory__Speech__TtsEndpoint: '${speech.outputs.endpoint}tts/' } : {}
-
 module api 'modules/host/function-app.bicep' = {
   name: 'api'
   scope: rg
@@ -282,7 +282,7 @@ module api 'modules/host/function-app.bicep' = {
     runtimeVersion: '10.0'
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
-    appSettings: union(appSettings, privateSpeechSettings)
+    appSettings: appSettings
     authClientId: authClientId
     virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
   }

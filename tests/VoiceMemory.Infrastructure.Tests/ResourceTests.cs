@@ -88,7 +88,7 @@ public sealed class ResourceTests(CompiledInfrastructure compiled)
     }
 
     [Fact]
-    public void PrivateNetworking_AddsEndpointsForStorageAndEveryAiAccount_AndClosesPublicAccess()
+    public void PrivateNetworking_AddsEndpointsForStorageAndEveryAiAccount_AndClosesPublicAccessWhereTokensStillWork()
     {
         var main = compiled.RequireMain();
         var open = new MainDeployment(main);
@@ -99,13 +99,16 @@ public sealed class ResourceTests(CompiledInfrastructure compiled)
         var endpoints = ((List<object?>)closed.Evaluate(main.Variables["privateEndpoints"])!).Cast<Dictionary<string, object?>>().Select(e => $"{e["name"]}:{e["groupId"]}").Order().ToList();
         Assert.Equal(["content-safety:account", "openai:account", "speech:account", "storage-blob:blob", "storage-queue:queue", "storage-table:table"], endpoints);
         Assert.Empty((List<object?>)open.Evaluate(main.Variables["privateEndpoints"])!);
-        foreach (var module in new[] { "storage", "openai", "speech", "content-safety" })
+        foreach (var module in new[] { "storage", "openai", "content-safety" })
         {
             Assert.Equal(true, closed.ModuleParameter(module, "disablePublicNetworkAccess"));
         }
 
+        // Keyless text to speech needs the Speech resource to allow all networks (see main.bicep).
+        Assert.Equal(false, closed.ModuleParameter("speech", "disablePublicNetworkAccess"));
+
         Assert.Equal(ModuleOutputSamples.Get("network", "appSubnetId"), closed.ModuleParameter("api", "virtualNetworkSubnetId"));
-        Assert.Equal("https://spch-test.cognitiveservices.azure.com/tts/", closed.AppSettings["VoiceMemory__Speech__TtsEndpoint"]);
+        Assert.Equal(open.AppSettings, closed.AppSettings);
     }
 
     internal static JsonObject Resource(ArmTemplate template, string type, string? nameContains = null) =>

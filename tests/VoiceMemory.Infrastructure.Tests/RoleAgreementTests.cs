@@ -62,8 +62,9 @@ public sealed class RoleAgreementTests(CompiledInfrastructure compiled)
             Assert.Equal(
                 "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', variables('builtInRoleNames')[parameters('roleAssignments')[copyIndex()].roleDefinitionIdOrName])]",
                 (string?)resource["properties"]!["roleDefinitionId"]);
-            // On the module's own resource.
-            Assert.EndsWith(", parameters('name'))]", (string)resource["scope"]!, StringComparison.Ordinal);
+            // On a resource the module itself deploys.
+            var scope = (string)resource["scope"]!;
+            Assert.Contains(template.Resources.Select(r => (string)r["type"]!), type => scope.StartsWith($"[resourceId('{type}', parameters(", StringComparison.Ordinal));
             var name = (string)resource["name"]!;
             Assert.StartsWith("[guid(", name, StringComparison.Ordinal);
             Assert.Contains("principalId", name, StringComparison.Ordinal);
