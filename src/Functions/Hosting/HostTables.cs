@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using VoiceMemory.Configuration;
+using VoiceMemory.Http;
+
+namespace VoiceMemory.Functions.Hosting;
+
+/// <summary>
+/// The host's own tables, created on first use. Names are fixed: <see cref="RateLimits"/>, <see cref="PendingTurns"/>,
+/// <see cref="HealthReports"/> and <see cref="PendingPurges"/>. One <see cref="TableServiceClient"/> for the process.
+/// </summary>
+public sealed class HostTables
+{
+    public const string RateLimits = "ratelimits";
+    public const string PendingTurns = "pendingturns";
+    public const string HealthReports = "healthreports";
+    public const string PendingPurges = "pendingpurges";
+
+    private readonly TableServiceClient service;
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tables = new(StringComparer.Ordinal);
+
+    public HostTables(IOptions<HostStorageOptions> storage, IOptions<IdentityOptions> identity)
+        : this(Create(storage.Value, identity.Value))
+    {
+    }
+
+    public HostTables(TableServiceClient service) => this.service = service;
+
+    /// <summary>The table <paramref name="name"/>, created if missing (once per process).</summary>
+    public async Task<TableClient> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        var lazy = tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(async () =>
+        {
+            var client = service.GetTableClient(n);
+            await client.CreateIfNotExistsAsync(CancellationToken.None);
+            return client;
+        }));
+        try
+        {
+            return await lazy.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (lazy.Value.IsFaulted)
+        {
+            // A failed creation (storage briefly down) is tried again on the next call.
+            tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(name, lazy));
+            throw;
+        }
+    }
+
+    private static TableServiceClient Create(HostStorageOptions storage, IdentityOptions identity)
+    {
+        if (!string.IsNullOrWhiteSpace(storage.ConnectionString))
+        {
+            return new TableServiceClient(storage.ConnectionString);
+        }
+
+        if (storage.TableServiceUri is { } uri)
+        {
+            return new TableServiceClient(uri, AzureCredentialFactory.Create(identity, Environment.GetEnvironmentVariable));
+        }
+
+        throw new InvalidOperationException("VoiceMemory:Storage needs TableServiceUri (managed identity) or ConnectionString.");
+    }
+}
