@@ -18,6 +18,7 @@ public sealed class HostTables
     public const string PendingPurges = "pendingpurges";
 
     private readonly TableServiceClient service;
+    private readonly string prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tables = new(StringComparer.Ordinal);
 
     public HostTables(IOptions<HostStorageOptions> storage, IOptions<IdentityOptions> identity)
@@ -25,14 +26,26 @@ public sealed class HostTables
     {
     }
 
-    public HostTables(TableServiceClient service) => this.service = service;
+    /// <param name="service">The table service.</param>
+    /// <param name="prefix">Prepended to every table name (tests give each run its own tables).</param>
+    public HostTables(TableServiceClient service, string prefix = "")
+    {
+        this.service = service;
+        this.prefix = prefix;
+    }
+
+    /// <summary>The service the tables live in.</summary>
+    public TableServiceClient Service => service;
+
+    /// <summary>The actual name of the table <paramref name="name"/>.</summary>
+    public string NameOf(string name) => prefix + name;
 
     /// <summary>The table <paramref name="name"/>, created if missing (once per process).</summary>
     public async Task<TableClient> GetAsync(string name, CancellationToken cancellationToken)
     {
         var lazy = tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(async () =>
         {
-            var client = service.GetTableClient(n);
+            var client = service.GetTableClient(NameOf(n));
             await client.CreateIfNotExistsAsync(CancellationToken.None);
             return client;
         }));
