@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,12 +26,10 @@ public static class FunctionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<FunctionsOptions>().Bind(configuration.GetSection(FunctionsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HostStorageOptions>().Bind(configuration.GetSection(HostStorageOptions.Section));
-        services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<SpeechOptions>, AzureSpeechRequiredValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton<HostTables>();
+        services.TryAddSingleton(sp => new HostTables(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<DurableClientScope>();
         services.AddSingleton<PendingTurns>();
         services.AddSingleton<InstancePurger>();

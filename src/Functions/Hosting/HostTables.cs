@@ -1,14 +1,12 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
-using VoiceMemory.Configuration;
-using VoiceMemory.Http;
 
 namespace VoiceMemory.Functions.Hosting;
 
 /// <summary>
 /// The host's own tables, created on first use. Names are fixed: <see cref="RateLimits"/>, <see cref="PendingTurns"/>,
-/// <see cref="HealthReports"/> and <see cref="PendingPurges"/>. One <see cref="TableServiceClient"/> for the process.
+/// <see cref="HealthReports"/> and <see cref="PendingPurges"/>, in the storage account of the stores (the
+/// <see cref="TableServiceClient"/> registered by <c>AddVoiceMemoryAzureStorage</c>: managed identity, or Azurite locally).
 /// </summary>
 public sealed class HostTables
 {
@@ -20,11 +18,6 @@ public sealed class HostTables
     private readonly TableServiceClient service;
     private readonly string prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tables = new(StringComparer.Ordinal);
-
-    public HostTables(IOptions<HostStorageOptions> storage, IOptions<IdentityOptions> identity)
-        : this(Create(storage.Value, identity.Value))
-    {
-    }
 
     /// <param name="service">The table service.</param>
     /// <param name="prefix">Prepended to every table name (tests give each run its own tables).</param>
@@ -59,20 +52,5 @@ public sealed class HostTables
             tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(name, lazy));
             throw;
         }
-    }
-
-    private static TableServiceClient Create(HostStorageOptions storage, IdentityOptions identity)
-    {
-        if (!string.IsNullOrWhiteSpace(storage.ConnectionString))
-        {
-            return new TableServiceClient(storage.ConnectionString);
-        }
-
-        if (storage.TableServiceUri is { } uri)
-        {
-            return new TableServiceClient(uri, AzureCredentialFactory.Create(identity, Environment.GetEnvironmentVariable));
-        }
-
-        throw new InvalidOperationException("VoiceMemory:Storage needs TableServiceUri (managed identity) or ConnectionString.");
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -48,19 +47,17 @@ internal sealed class DurableHarness : IAsyncDisposable
         TurnActivityFunctions Functions() => new(harness.Activities.Build(), NullLogger<TurnActivityFunctions>.Instance);
 
         harness.Host = await DurableTaskTestHost.StartAsync(
-            registry =>
+            registry => TurnTasks.Register(registry, Functions, name =>
             {
-                registry.AddOrchestratorFunc<TurnRequest, TurnOutcome>(TurnOrchestrator.Name, (context, request) =>
+                if (name == TurnOrchestrator.Name)
                 {
                     Interlocked.Increment(ref harness.episodes);
-                    return TurnOrchestrator.RunAsync(context, request);
-                });
-                registry.AddActivityFunc<TurnRequest, UnderstandResult>(StepNames.Understand, (_, input) => harness.Count(StepNames.Understand, () => Functions().UnderstandAsync(input, CancellationToken.None)));
-                registry.AddActivityFunc<RespondInput, RespondResult>(StepNames.Respond, (_, input) => harness.Count(StepNames.Respond, () => Functions().RespondAsync(input, CancellationToken.None)));
-                registry.AddActivityFunc<SpeakInput, SpeakResult>(StepNames.Speak, (_, input) => harness.Count(StepNames.Speak, () => Functions().SpeakAsync(input, CancellationToken.None)));
-                registry.AddActivityFunc<RememberInput, RememberResult>(StepNames.Remember, (_, input) => harness.Count(StepNames.Remember, () => Functions().RememberAsync(input, CancellationToken.None)));
-                registry.AddActivityFunc<TurnFailure, bool>(StepNames.Fail, (_, input) => harness.Count(StepNames.Fail, () => Functions().FailAsync(input, CancellationToken.None)));
-            },
+                }
+                else
+                {
+                    harness.calls.AddOrUpdate(name, 1, (_, n) => n + 1);
+                }
+            }),
             new DurableTaskTestHostOptions { Port = FreePort.Next() });
         return harness;
     }
@@ -79,10 +76,4 @@ internal sealed class DurableHarness : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
-
-    private async Task<T> Count<T>(string step, Func<Task<T>> run)
-    {
-        calls.AddOrUpdate(step, 1, (_, n) => n + 1);
-        return await run();
-    }
 }
