@@ -111,6 +111,20 @@ public sealed class ResourceTests(CompiledInfrastructure compiled)
         Assert.Equal(open.AppSettings, closed.AppSettings);
     }
 
+    [Fact]
+    public void Storage_CreatesExactlyTheContainersAndTablesTheCodeUses()
+    {
+        var deployment = new MainDeployment(compiled.RequireMain());
+        var containers = ((List<object?>)deployment.ModuleParameter("storage", "containers")!).Cast<string>().Where(c => !c.StartsWith("app-package-", StringComparison.Ordinal));
+        var tables = ((List<object?>)deployment.ModuleParameter("storage", "tables")!).Cast<string>();
+        var hostTables = typeof(VoiceMemory.Functions.Hosting.HostTables).GetFields()
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!);
+
+        Assert.Equal(VoiceMemory.Functions.Storage.AzureStorageNames.Containers.Order(), containers.Order());
+        Assert.Equal(VoiceMemory.Functions.Storage.AzureStorageNames.Tables.Concat(hostTables).Order(), tables.Order());
+    }
+
     internal static JsonObject Resource(ArmTemplate template, string type, string? nameContains = null) =>
         template.Resources.Single(r => (string?)r["type"] == type && (nameContains is null || ((string)r["name"]!).Contains(nameContains, StringComparison.Ordinal)));
 }

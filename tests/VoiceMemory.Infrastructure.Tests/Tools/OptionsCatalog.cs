@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Reflection;
 using VoiceMemory.Telemetry;
 
@@ -62,8 +63,9 @@ internal static class OptionsCatalog
             current = property.PropertyType;
         }
 
-        return current.IsClass && current != typeof(string) && !current.IsArray && !current.IsGenericType
-            ? $"the path ends at the object {current.Name}, not a value"
-            : null;
+        // The binder sets a value from a string through the type's converter (string, numbers, enums, TimeSpan, Uri…).
+        return TypeDescriptor.GetConverter(current).CanConvertFrom(typeof(string))
+            ? null
+            : $"the path ends at {current.Name}, which a configuration string cannot be converted to";
     }
 }
