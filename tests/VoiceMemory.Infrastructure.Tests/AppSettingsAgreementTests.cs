@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VoiceMemory.Configuration;
+using VoiceMemory.Functions.Hosting;
+using VoiceMemory.Functions.Storage;
 using VoiceMemory.Infrastructure.Tests.Arm;
 using VoiceMemory.Infrastructure.Tests.Tools;
 
@@ -56,14 +58,18 @@ public sealed partial class AppSettingsAgreementTests(CompiledInfrastructure com
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void SharedCoreOptions_ValidateAtStart_WithTheseSettings(bool privateNetworking)
+    public void HostOptions_ValidateAtStart_ComposedAsProgramCs(bool privateNetworking)
     {
         var configuration = Configuration(Settings(privateNetworking));
         var services = new ServiceCollection().AddLogging();
+        // src/Functions/Program.cs, less the worker's own builder and telemetry (which validate nothing).
         services.AddVoiceMemoryCore(configuration);
+        services.AddVoiceMemoryAzureStorage(configuration);
+        services.AddVoiceMemoryFunctionsHost(configuration);
         using var provider = services.BuildServiceProvider();
 
-        // What ValidateOnStart runs when the host starts: every registered options validator, data annotations included.
+        // What ValidateOnStart runs when the host starts: every registered options validator, data annotations included
+        // (the host's own: Speech must be Azure, storage URIs or a connection string).
         var exception = Record.Exception(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.True(exception is null, "the options would fail at start: " + exception?.Message);
@@ -151,6 +157,10 @@ public sealed partial class AppSettingsAgreementTests(CompiledInfrastructure com
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);
         Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", settings.Keys);
         Assert.DoesNotContain("WEBSITE_RUN_FROM_PACKAGE", settings.Keys);
+        // The app trusts X-MS-CLIENT-PRINCIPAL because App Service Authentication is on (the platform sets
+        // WEBSITE_AUTH_ENABLED); the local-development override must never reach Azure.
+        Assert.DoesNotContain(settings.Keys, k => k.Contains("TrustPrincipalHeader", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("WEBSITE_AUTH_ENABLED", settings.Keys);
     }
 
     private IReadOnlyDictionary<string, string> Settings(bool privateNetworking) =>
