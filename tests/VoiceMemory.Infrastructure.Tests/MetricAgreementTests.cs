@@ -62,6 +62,16 @@ public sealed partial class MetricAgreementTests(CompiledInfrastructure compiled
         }
     }
 
+    [Fact]
+    public void WeightedPercentiles_TakeTheWeightSecondAndAConstantPercentileLast()
+    {
+        var calls = AlertQueries().Concat(WorkbookQueries()).SelectMany(q => WeightedPercentile().Matches(q)).ToList();
+
+        // percentilew(expr, weightExpr, percentile): swapped arguments still parse, and silently weigh by the percentile.
+        Assert.NotEmpty(calls);
+        Assert.All(calls, call => Assert.Matches(@"^percentilew\([^,]+,\s*toint\(valueCount\),\s*\d+\)$", call.Value));
+    }
+
     internal static IEnumerable<string> MetricNames(string query)
     {
         foreach (Match match in NameFilter().Matches(query))
@@ -95,6 +105,9 @@ public sealed partial class MetricAgreementTests(CompiledInfrastructure compiled
 
     [GeneratedRegex("""\bname\s*(==|in)\s*(?<list>\([^)]*\)|"[^"]*")""")]
     private static partial Regex NameFilter();
+
+    [GeneratedRegex(@"percentilew\((?:[^()]|\([^()]*\))*\)")]
+    private static partial Regex WeightedPercentile();
 
     [GeneratedRegex("\"([^\"]+)\"")]
     private static partial Regex QuotedLiteral();

@@ -42,9 +42,3 @@ public sealed class CompiledInfrastructure : IAsyncLifetime
         return Main;
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class CompiledInfrastructureCollection : ICollectionFixture<CompiledInfrastructure>
-{
-    public const string Name = "compiled infrastructure";
-}

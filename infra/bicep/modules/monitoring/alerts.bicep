@@ -56,7 +56,7 @@ var rules = [
     displayName: 'VoiceMemory: slow turns (P95 duration)'
     severity: 3
     description: 'The 95th percentile of turn duration (voicememory.turn.duration, acceptance to completion) exceeded ${turnDurationP95Ms} ms over 30 minutes. First check the workbook\'s "Stage duration" panel for the slow stage: transcribe/speak = Speech, reply = OpenAI (throttling shows as fallback replies too), remember/recall = storage. Then check the Function App\'s instance count against maximumInstanceCount, and Durable queue backlog.'
-    query: 'customMetrics\n| where name == "voicememory.turn.duration"\n| where valueCount > 0\n| summarize turns = sum(valueCount), p95Ms = percentilew(valueSum / valueCount, 95, toint(valueCount))\n| where turns >= 5\n| project p95Ms'
+    query: 'customMetrics\n| where name == "voicememory.turn.duration"\n| where valueCount > 0\n| summarize turns = sum(valueCount), p95Ms = percentilew(valueSum / valueCount, toint(valueCount), 95)\n| where turns >= 5\n| project p95Ms'
     measure: 'p95Ms'
     threshold: turnDurationP95Ms
     operator: 'GreaterThan'
