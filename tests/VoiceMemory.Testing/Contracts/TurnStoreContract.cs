@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using VoiceMemory.Storage;
 using VoiceMemory.Turns;
 
-namespace VoiceMemory.SelfHost.Tests.Storage.Contracts;
+namespace VoiceMemory.Testing.Contracts;
 
 /// <summary>What every <see cref="ITurnStore"/> adapter must do. A concrete test class supplies a fresh, empty store.</summary>
 public abstract class TurnStoreContract

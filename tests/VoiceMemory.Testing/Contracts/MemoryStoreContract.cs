@@ -1,7 +1,7 @@
 using VoiceMemory.Memory;
 using VoiceMemory.Storage;
 
-namespace VoiceMemory.SelfHost.Tests.Storage.Contracts;
+namespace VoiceMemory.Testing.Contracts;
 
 /// <summary>What every <see cref="IMemoryStore"/> adapter must do. A concrete test class supplies fresh, empty stores.</summary>
 public abstract class MemoryStoreContract
