@@ -4,7 +4,7 @@ using VoiceMemory.Storage;
 namespace VoiceMemory.Testing.Contracts;
 
 /// <summary>What every <see cref="IMemoryStore"/> adapter must do. A concrete test class supplies fresh, empty stores.</summary>
-public abstract class MemoryStoreContract
+public abstract partial class MemoryStoreContract
 {
     protected static readonly DateTimeOffset T0 = new(2025, 3, 1, 9, 30, 0, TimeSpan.Zero);
     private static readonly DateOnly Day1 = new(2025, 3, 1);
