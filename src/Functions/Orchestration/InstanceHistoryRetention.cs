@@ -15,13 +15,17 @@ public sealed class InstanceHistoryRetention(DurableClientScope scope, InstanceP
     /// <summary>Rounds before giving up until the next run (each round is bounded by the backend).</summary>
     internal const int MaxRounds = 100;
 
+    private static readonly DateTimeOffset EarliestCreated = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public string Kind => "orchestration_instance";
 
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var client = scope.Current;
         var cutoff = now - TimeSpan.FromDays(options.Value.InstanceHistoryDays);
-        var filter = new PurgeInstancesFilter(null, cutoff, [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]);
+        // An explicit lower bound (no instance predates 2020) rather than null: equivalent for the Azure Storage backend,
+        // and the in-process test host's gRPC sidecar fails on a null CreatedFrom.
+        var filter = new PurgeInstancesFilter(EarliestCreated, cutoff, [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]);
         var purged = 0;
         for (var round = 0; round < MaxRounds; round++)
         {

@@ -27,7 +27,7 @@ public sealed record AzureStorageLayout(
     /// </summary>
     public static AzureStorageLayout WithPrefix(string prefix)
     {
-        if (string.IsNullOrEmpty(prefix) || prefix.Length > 20 || !char.IsAsciiLetterLower(prefix[0]) || !prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
+        if (!IsValidPrefix(prefix))
         {
             throw new ArgumentException("A layout prefix is 1-20 lowercase letters and digits, starting with a letter.", nameof(prefix));
         }
@@ -40,6 +40,10 @@ public sealed record AzureStorageLayout(
             prefix + AzureStorageNames.FactsTable,
             prefix + AzureStorageNames.HealthTable);
     }
+
+    /// <summary>True for 1-20 lowercase letters and digits starting with a letter (valid in container and table names alike).</summary>
+    public static bool IsValidPrefix(string? prefix) =>
+        !string.IsNullOrEmpty(prefix) && prefix.Length <= 20 && char.IsAsciiLetterLower(prefix[0]) && prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c));
 
     /// <summary>Every container name.</summary>
     public IReadOnlyList<string> Containers => [AudioContainer, JournalContainer, BackupsContainer];

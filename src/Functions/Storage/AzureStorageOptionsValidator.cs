@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace VoiceMemory.Functions.Storage;
 
 /// <summary>Refuses missing or contradictory storage settings at start, naming the settings to fix.</summary>
-internal sealed class AzureStorageOptionsValidator : IValidateOptions<AzureStorageOptions>
+public sealed class AzureStorageOptionsValidator : IValidateOptions<AzureStorageOptions>
 {
     private const string Uris = "VoiceMemory__Storage__BlobServiceUri and VoiceMemory__Storage__TableServiceUri";
     private const string Connection = "VoiceMemory__Storage__ConnectionString";

@@ -41,6 +41,9 @@ public static class AzureStorageServiceCollectionExtensions
 
         services.TryAddSingleton<IAudioStore>(sp => new BlobAudioStore(sp.GetRequiredService<BlobServiceClient>(), Layout(sp).AudioContainer, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITurnStore>(sp => new TableTurnStore(sp.GetRequiredService<TableServiceClient>(), Layout(sp).TurnsTable));
+        services.TryAddSingleton<IMemoryStore>(sp => new TableMemoryStore(
+            sp.GetRequiredService<TableServiceClient>(), Layout(sp).FactsTable, sp.GetRequiredService<BlobServiceClient>(), Layout(sp).JournalContainer));
+        services.TryAddSingleton<IBackupStorage>(sp => new BlobBackupStorage(sp.GetRequiredService<BlobServiceClient>(), Layout(sp).BackupsContainer));
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyCheck, StorageCanaryCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyCheck, TableStorageCheck>());

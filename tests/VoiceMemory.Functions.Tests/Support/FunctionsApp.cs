@@ -62,10 +62,10 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<FunctionsApp> StartAsync(IDictionary<string, string?>? settings = null, AzureStorageLayout? layout = null)
+    public static async Task<FunctionsApp> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var prefix = "f" + Guid.NewGuid().ToString("N")[..12];
-        layout ??= AzureStorageLayout.WithPrefix(prefix);
+        var layout = AzureStorageLayout.WithPrefix(prefix);
         var values = new Dictionary<string, string?>
         {
             ["WEBSITE_AUTH_ENABLED"] = "True",
@@ -73,6 +73,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
             ["VoiceMemory:Speech:Provider"] = "Azure",
             ["VoiceMemory:Speech:Endpoint"] = "http://127.0.0.1:9/",
             ["VoiceMemory:Speech:Region"] = "westus",
+            ["VoiceMemory:Speech:ApiKey"] = "test-key-not-a-secret",
             ["VoiceMemory:Limits:RequestsPerMinute"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -90,6 +91,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton(layout);
         services.AddSingleton(tables);
+        configure?.Invoke(services);
         services.AddVoiceMemoryCore(configuration);
         services.AddVoiceMemoryAzureStorage(configuration);
 
@@ -162,6 +164,31 @@ internal sealed class FunctionsApp : IAsyncDisposable
     }
 
     public BlobServiceClient Blobs() => new(TestStorage.ConnectionString);
+
+    public TableServiceClient TableService() => new(TestStorage.ConnectionString);
+
+    /// <summary>Submits a typed turn through the submit function and waits for its orchestration to finish; returns the turn id.</summary>
+    public async Task<string> TypedTurnAsync(string user, string text)
+    {
+        var request = Request("POST", "/api/v1/turns", Principal.For(user), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8");
+        var answer = await ExecuteAsync(request, await Get<TurnFunctions>().SubmitAsync(request, Client));
+        var turnId = answer.Json.GetProperty("turnId").GetString()!;
+        await WaitAsync(turnId);
+        return turnId;
+    }
+
+    public async Task<Microsoft.DurableTask.Client.OrchestrationMetadata> WaitAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    /// <summary>Calls an authenticated function as <paramref name="user"/>.</summary>
+    public async Task<Answer> CallAsync(string method, string path, string user, Func<HttpRequest, Task<IActionResult>> function)
+    {
+        var request = Request(method, path, Principal.For(user));
+        return await ExecuteAsync(request, await function(request));
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,6 @@
 using VoiceMemory.Storage;
 
-namespace VoiceMemory.SelfHost.Tests.Storage.Contracts;
+namespace VoiceMemory.Testing.Contracts;
 
 /// <summary>What every <see cref="IAudioStore"/> adapter must do. A concrete test class supplies a fresh, empty store.</summary>
 public abstract class AudioStoreContract

@@ -1,4 +1,4 @@
-namespace VoiceMemory.SelfHost.Tests.Storage;
+namespace VoiceMemory.Testing;
 
 /// <summary>A readable stream that yields some bytes and then throws, like an upload cut off (or a disk giving up) midway.</summary>
 public sealed class FailingStream(int bytesBeforeFailure, Exception failure) : Stream

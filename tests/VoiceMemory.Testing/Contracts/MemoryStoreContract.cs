@@ -1,10 +1,10 @@
 using VoiceMemory.Memory;
 using VoiceMemory.Storage;
 
-namespace VoiceMemory.SelfHost.Tests.Storage.Contracts;
+namespace VoiceMemory.Testing.Contracts;
 
 /// <summary>What every <see cref="IMemoryStore"/> adapter must do. A concrete test class supplies fresh, empty stores.</summary>
-public abstract class MemoryStoreContract
+public abstract partial class MemoryStoreContract
 {
     protected static readonly DateTimeOffset T0 = new(2025, 3, 1, 9, 30, 0, TimeSpan.Zero);
     private static readonly DateOnly Day1 = new(2025, 3, 1);

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using VoiceMemory.Storage;
 using VoiceMemory.Turns;
 
-namespace VoiceMemory.SelfHost.Tests.Storage.Contracts;
+namespace VoiceMemory.Testing.Contracts;
 
 /// <summary>What every <see cref="ITurnStore"/> adapter must do. A concrete test class supplies a fresh, empty store.</summary>
-public abstract class TurnStoreContract
+public abstract partial class TurnStoreContract
 {
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 9, 30, 0, TimeSpan.Zero);
 
