@@ -23,8 +23,13 @@ public sealed class AlertAndWorkbookTests(CompiledInfrastructure compiled)
         });
         // Requests are sampled: counts add itemCount.
         Assert.Contains("sum(itemCount)", (string)rules.Single(r => (string)r["name"]! == "http-5xx-rate")["query"]!, StringComparison.Ordinal);
-        // Content Safety down is an alert of its own, not folded into the critical dependencies.
+        // Content Safety down is an alert of its own, not folded into the critical dependencies (the code marks it
+        // non-critical: the lexicon still screens), and it names the dependency the code reports.
         Assert.DoesNotContain("content-safety", (string)rules.Single(r => (string)r["name"]! == "critical-dependency-unhealthy")["query"]!, StringComparison.Ordinal);
+        Assert.Contains("critical) == \"true\"", (string)rules.Single(r => (string)r["name"]! == "critical-dependency-unhealthy")["query"]!, StringComparison.Ordinal);
+        Assert.Contains($"dependency == \"{VoiceMemory.Http.ProviderNames.ContentSafety}\"", (string)rules.Single(r => (string)r["name"]! == "content-safety-unhealthy")["query"]!, StringComparison.Ordinal);
+        // The latency alert is about spoken turns: voicememory.turn.duration's input tag.
+        Assert.Contains("customDimensions.input) == \"audio\"", (string)rules.Single(r => (string)r["name"]! == "turn-duration-p95")["query"]!, StringComparison.Ordinal);
 
         var queryRules = ResourceTests.Resource(alerts, "Microsoft.Insights/scheduledQueryRules");
         Assert.Equal("[variables('rules')[copyIndex()].query]", (string)queryRules["properties"]!["criteria"]!["allOf"]![0]!["query"]!);

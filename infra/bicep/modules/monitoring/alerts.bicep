@@ -53,10 +53,10 @@ var rules = [
   }
   {
     name: 'turn-duration-p95'
-    displayName: 'VoiceMemory: slow turns (P95 duration)'
+    displayName: 'VoiceMemory: slow spoken turns (P95 duration)'
     severity: 3
-    description: 'The 95th percentile of turn duration (voicememory.turn.duration, acceptance to completion) exceeded ${turnDurationP95Ms} ms over 30 minutes. First check the workbook\'s "Stage duration" panel for the slow stage: transcribe/speak = Speech, reply = OpenAI (throttling shows as fallback replies too), remember/recall = storage. Then check the Function App\'s instance count against maximumInstanceCount, and Durable queue backlog.'
-    query: 'customMetrics\n| where name == "voicememory.turn.duration"\n| where valueCount > 0\n| summarize turns = sum(valueCount), p95Ms = percentilew(valueSum / valueCount, toint(valueCount), 95)\n| where turns >= 5\n| project p95Ms'
+    description: 'The 95th percentile of spoken-turn duration (voicememory.turn.duration, input=audio, acceptance to completion) exceeded ${turnDurationP95Ms} ms over 30 minutes. First check the workbook\'s "Stage duration" panel for the slow stage: transcribe/speak = Speech, reply = OpenAI (throttling shows as fallback replies too), remember/recall = storage. Then check the Function App\'s instance count against maximumInstanceCount, and Durable queue backlog.'
+    query: 'customMetrics\n| where name == "voicememory.turn.duration"\n| where tostring(customDimensions.input) == "audio" and valueCount > 0\n| summarize turns = sum(valueCount), p95Ms = percentilew(valueSum / valueCount, toint(valueCount), 95)\n| where turns >= 5\n| project p95Ms'
     measure: 'p95Ms'
     threshold: turnDurationP95Ms
     operator: 'GreaterThan'
@@ -81,8 +81,8 @@ var rules = [
     name: 'critical-dependency-unhealthy'
     displayName: 'VoiceMemory: critical dependency unhealthy (speech, storage)'
     severity: 1
-    description: 'The health probe reported speech-stt, speech-tts or storage unhealthy for most of 15 minutes (voicememory.health.status = 0; the dependency is in the alert\'s dimensions). Turns cannot be transcribed, spoken or stored. First check /api/health (anonymous) for the failing check\'s detail; then check the resource\'s service health and that the identity still holds its role (Cognitive Services User on Speech; Storage Blob/Queue/Table roles on storage); in the private-network variant, check the private endpoint and DNS.'
-    query: 'customMetrics\n| where name == "voicememory.health.status"\n| extend dependency = tostring(customDimensions.dependency)\n| where dependency in ("speech-stt", "speech-tts", "storage")\n| summarize healthyShare = avg(value) by dependency'
+    description: 'The health probe reported a critical dependency (critical=true: speech-stt, speech-tts, storage, tables) unhealthy for most of 15 minutes (voicememory.health.status = 0; the dependency is in the alert\'s dimensions). Turns cannot be transcribed, spoken or stored. First check /api/health (anonymous) for the failing check\'s detail; then check the resource\'s service health and that the identity still holds its role (Cognitive Services User on Speech; Storage Blob/Queue/Table roles on storage); in the private-network variant, check the private endpoint and DNS.'
+    query: 'customMetrics\n| where name == "voicememory.health.status"\n| where tostring(customDimensions.critical) == "true"\n| extend dependency = tostring(customDimensions.dependency)\n| summarize healthyShare = avg(value) by dependency'
     measure: 'healthyShare'
     threshold: json('0.5')
     operator: 'LessThan'
