@@ -5,17 +5,20 @@ using Microsoft.Extensions.Options;
 using VoiceMemory.Configuration;
 using VoiceMemory.Functions.Orchestration;
 using VoiceMemory.Maintenance;
+using VoiceMemory.Telemetry;
 
 namespace VoiceMemory.Functions.Maintenance;
 
 /// <summary>
 /// The timers: daily backup (shared format under <c>backups/</c>, encrypted when a key is set, pruned after
 /// <see cref="BackupOptions.KeepDays"/>), daily retention (plus Durable instance history), the 5-minute health probe
-/// (recorded for <c>/api/health</c> and exported as <c>voicememory.health.status</c>) and the 5-minute sweep of turns left
+/// (recorded for <c>/api/health</c>, exported as <c>voicememory.health.status</c>, and the newest backup in storage as
+/// <c>voicememory.backup.last_success</c>) and the 5-minute sweep of turns left
 /// queued without an orchestration. Schedules are NCRONTAB in UTC.
 /// </summary>
 public sealed partial class MaintenanceFunctions(
     BackupService backups,
+    IBackupStorage backupStorage,
     RetentionService retention,
     HealthProbe probe,
     HealthReportStore reports,
@@ -65,6 +68,22 @@ public sealed partial class MaintenanceFunctions(
     {
         var report = await probe.RunAsync(cancellationToken);
         await reports.SaveAsync(report, cancellationToken);
+
+        // voicememory.backup.last_success comes from storage, not from this process's memory: the backup timer may have
+        // run on another instance, or before this instance started, and a gauge of 0 would fire the backup alert.
+        DateTimeOffset? newest = null;
+        await foreach (var id in backupStorage.ListBackupsAsync(cancellationToken))
+        {
+            if (BackupIds.TryParse(id, out var taken) && (newest is null || taken > newest))
+            {
+                newest = taken;
+            }
+        }
+
+        if (newest is { } last)
+        {
+            VoiceMemoryTelemetry.RecordBackupSuccess(last);
+        }
     }
 
     [Function("QueuedTurnSweepTimer")]

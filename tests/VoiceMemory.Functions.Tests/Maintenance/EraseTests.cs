@@ -9,7 +9,6 @@ using VoiceMemory.Functions.Orchestration;
 using VoiceMemory.Functions.Tests.Support;
 using VoiceMemory.Storage;
 using VoiceMemory.Tests.Audio;
-using VoiceMemory.Tests.Doubles;
 using VoiceMemory.Turns;
 
 namespace VoiceMemory.Functions.Tests.Maintenance;
@@ -53,7 +52,7 @@ public sealed class EraseTests
 
         Assert.Empty(await ScanAsync(app, user));
         Assert.NotEmpty(await ScanAsync(app, "rita0stays"));
-        var memory = (InMemoryMemoryStore)app.Get<IMemoryStore>();
+        var memory = app.Get<IMemoryStore>();
         Assert.Empty(await memory.ListFactsAsync(user, 100, CancellationToken.None));
         Assert.Empty(await memory.ReadJournalAsync(user, CancellationToken.None));
 

@@ -4,7 +4,6 @@ using Microsoft.DurableTask.Client;
 using Moq;
 using VoiceMemory.Audio;
 using VoiceMemory.Tests.Audio;
-using Microsoft.Extensions.DependencyInjection;
 using VoiceMemory.Api;
 using VoiceMemory.Functions.Http;
 using VoiceMemory.Functions.Maintenance;
@@ -12,7 +11,6 @@ using VoiceMemory.Functions.Orchestration;
 using VoiceMemory.Functions.Tests.Support;
 using VoiceMemory.Maintenance;
 using VoiceMemory.Storage;
-using VoiceMemory.Tests.Doubles;
 using VoiceMemory.Turns;
 
 namespace VoiceMemory.Functions.Tests.Maintenance;
@@ -23,8 +21,8 @@ public sealed class TimerTests
     [Fact]
     public async Task Backup_ThenRestoreIntoFreshStorage_GivesIdenticalExports()
     {
-        var backups = new InMemoryBackupStorage();
-        await using var source = await FunctionsApp.StartAsync(configure: s => s.AddSingleton<IBackupStorage>(backups));
+        await using var source = await FunctionsApp.StartAsync();
+        var backups = source.Get<IBackupStorage>();
         await source.TypedTurnAsync("sam", "My name is Sam and I am allergic to cats.");
         await source.TypedTurnAsync("sam", "I work as a nurse.");
         await source.TypedTurnAsync("tess", "My cat is called Miso.");
@@ -32,6 +30,7 @@ public sealed class TimerTests
         await source.Get<MaintenanceFunctions>().BackupAsync(new TimerInfo(), CancellationToken.None);
         var backupId = Assert.Single(await backups.ListBackupsAsync(CancellationToken.None).ToListAsync());
 
+        // Fresh storage (its own containers and tables), restoring from the first app's backups container.
         await using var target = await FunctionsApp.StartAsync();
         var restored = await target.Get<RestoreService>().RestoreAsync(backups, backupId, CancellationToken.None);
 

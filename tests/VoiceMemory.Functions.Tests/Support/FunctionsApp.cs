@@ -9,7 +9,6 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
 using VoiceMemory.Configuration;
 using VoiceMemory.Functions.Hosting;
@@ -17,10 +16,7 @@ using VoiceMemory.Functions.Http;
 using VoiceMemory.Functions.Maintenance;
 using VoiceMemory.Functions.Orchestration;
 using VoiceMemory.Functions.Storage;
-using VoiceMemory.Maintenance;
 using VoiceMemory.Speech;
-using VoiceMemory.Storage;
-using VoiceMemory.Tests.Doubles;
 using VoiceMemory.Turns;
 
 namespace VoiceMemory.Functions.Tests.Support;
@@ -95,9 +91,6 @@ internal sealed class FunctionsApp : IAsyncDisposable
         services.AddVoiceMemoryCore(configuration);
         services.AddVoiceMemoryAzureStorage(configuration);
 
-        // Ports the storage branch has not delivered yet are served by the shared tests' in-memory doubles.
-        services.TryAddSingleton<IMemoryStore, InMemoryMemoryStore>();
-        services.TryAddSingleton<IBackupStorage, InMemoryBackupStorage>();
         services.AddVoiceMemoryFunctionsHost(configuration);
         services.AddSingleton<TurnFunctions>();
         services.AddSingleton<MemoryFunctions>();
