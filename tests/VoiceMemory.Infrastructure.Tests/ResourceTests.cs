@@ -125,6 +125,19 @@ public sealed class ResourceTests(CompiledInfrastructure compiled)
         Assert.Equal(VoiceMemory.Functions.Storage.AzureStorageNames.Tables.Concat(hostTables).Order(), tables.Order());
     }
 
+    [Fact]
+    public void AzdParameters_NameOnlyParametersOfMain_AndCoverEveryRequiredOne()
+    {
+        var main = compiled.RequireMain();
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "bicep", "main.parameters.json")))!;
+        var given = file["parameters"]!.AsObject().Select(p => p.Key).ToList();
+        var required = main.Parameters.Where(p => p.Value?["defaultValue"] is null).Select(p => p.Key).ToList();
+
+        Assert.All(given, name => Assert.True(main.Parameters.ContainsKey(name), $"main.parameters.json sets '{name}', which main.bicep does not declare"));
+        Assert.All(required, name => Assert.Contains(name, given));
+        Assert.Contains("infra/bicep", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "azure.yaml")), StringComparison.Ordinal);
+    }
+
     internal static JsonObject Resource(ArmTemplate template, string type, string? nameContains = null) =>
         template.Resources.Single(r => (string?)r["type"] == type && (nameContains is null || ((string)r["name"]!).Contains(nameContains, StringComparison.Ordinal)));
 }
