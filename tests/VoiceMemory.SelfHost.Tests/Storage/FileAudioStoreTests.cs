@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
 using VoiceMemory.SelfHost.Storage;
-using VoiceMemory.SelfHost.Tests.Storage.Contracts;
+using VoiceMemory.Testing.Contracts;
 using VoiceMemory.Storage;
 
 namespace VoiceMemory.SelfHost.Tests.Storage;

@@ -1,5 +1,5 @@
 using VoiceMemory.SelfHost.Storage;
-using VoiceMemory.SelfHost.Tests.Storage.Contracts;
+using VoiceMemory.Testing.Contracts;
 using VoiceMemory.Storage;
 
 namespace VoiceMemory.SelfHost.Tests.Storage;
