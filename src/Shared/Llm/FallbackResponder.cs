@@ -58,7 +58,13 @@ public sealed class FallbackResponder
 
         if (aboutMemory)
         {
-            parts.Add(question.Intent == FallbackIntent.MedicalAdvice ? phrases.MedicalAdvice : MemoryAnswers.Answer(question, known, phrases));
+            parts.Add(question.Intent == FallbackIntent.MedicalAdvice ? phrases.MedicalAdvice : MemoryAnswers.Answer(question, string.Join(" ", questions), chinese, known, phrases));
+        }
+        else if (question.Intent is FallbackIntent.Other or FallbackIntent.UnknownAboutUser
+            && FallbackSubjects.Matching(string.Join(" ", questions), known, chinese) is { Count: > 0 } about)
+        {
+            // No question form matched, but a remembered fact is about exactly what was asked ("where's my spare key?").
+            parts.Add(MemoryAnswers.Sentences(about, phrases));
         }
 
         if (parts.Count > 0)
