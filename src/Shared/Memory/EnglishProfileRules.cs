@@ -8,7 +8,9 @@ internal static class EnglishProfileRules
 {
     private static readonly Regex NameIs = R(@"(?:\b(?:my|the)\s+(?:first\s+|full\s+|real\s+)?name(?:'s|s|\s+is)|\bi\s+am\s+called)\s+(?:actually\s+|really\s+|now\s+)?" + NameWords);
     private static readonly Regex CallMe = R(@"\b(?:(?:you\s+(?:can|may)\s+|please\s+|just\s+)?call\s+me|(?:everyone|everybody|people|my\s+friends|friends|they\s+all)\s+calls?\s+me)\s+" + NameWords);
-    private static readonly Regex IAmName = R("^" + Im + @"\s+(?<name>[\p{L}][\p{L}'\-]*(?:\s+[\p{L}][\p{L}'\-]*)?)$");
+    // "I'm Carol", and "I'm Carol, nice to meet you" / "I'm Carol by the way" / "i'm carol from leeds": what follows the
+    // name must not decide whether there is one.
+    private static readonly Regex IAmName = R("^" + Im + @"\s+(?<name>[\p{L}][\p{L}'\-]*(?:\s+[\p{L}][\p{L}'\-]*)?)(?:\s*,.*|\s+(?:here|speaking|by\s+the\s+way|btw|nice\s+to\s+meet\s+you|pleased\s+to\s+meet\s+you|and|from|in|calling)\b.*)?$");
     private static readonly Regex AgeYears = R(Im + @"\s+(?:(?<q>nearly|almost|over|about|just\s+over|just\s+under|turning)\s+)?" + Number + @"\s+(?:years?|yrs?)(?:\s+old|\s+of\s+age)?\b");
     private static readonly Regex AgeBare = R("^" + Im + @"\s+(?:(?<q>nearly|almost|over)\s+)?" + Number + @"(?:\s+(?:now|this\s+year|today))?(?:\s+(?:and|but|so)\b.*)?$");
     private static readonly Regex AgeOther = R(@"\b(?:my\s+age\s+is|i\s+(?:just\s+)?turned)\s+" + Number + @"\b");
