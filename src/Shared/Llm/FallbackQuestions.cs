@@ -32,7 +32,7 @@ internal static class FallbackQuestions
     private static readonly Regex EnRelation = R(@"\b(?:my|our)\s+(?:(?<adj>" + EnglishLexicon.RelationAdjectives + @")\s+)?" + Rel + @"\b|\bdo\s+(?:i|we)\s+have\s+an?\s+" + Rel + @"\b");
     private static readonly Regex EnEvents = R(@"\b(?:appointments?|plans|schedule|diary|calendar)\b|\bwhat(?:'s|\s+is)\s+(?:on|happening)\b|\bwhat\s+am\s+i\s+doing\b|\bwhat\s+do\s+i\s+have\s+(?:on|tomorrow|today|tonight|this|next)\b");
     private static readonly Regex EnWhen = R(@"\bwhen\b|\bwhat\s+(?:day|date|time)\b");
-    private static readonly Regex EnAboutUser = R(@"\bmy\b|\b(?:am|do|did|have)\s+i\b");
+    private static readonly Regex EnAboutUser = R(@"\b(?:my|our)\b|\b(?:am|do|did|have|was|were|are)\s+(?:i|we)\b");
 
     private static readonly Regex ZhEverything = R(@"你(?:都|还)?(?:记得|知道)(?:关于)?我(?:的)?(?:什么|哪些|些什么|啥)|关于我你(?:都)?(?:记得|知道)(?:什么|些什么|哪些)|你(?:都)?记得(?:什么|哪些|些什么)|你还记得我吗");
     private static readonly Regex ZhAdvice = R(@"吃多少|剂量|副作用|能不能吃|可以吃.*吗|该吃什么药|要不要吃药|能不能停|可以停药|诊断");
@@ -94,8 +94,10 @@ internal static class FallbackQuestions
             return simple;
         }
 
-        // "When is my granddaughter's wedding?" asks about an event, not about the granddaughter.
-        if (EnWhen.IsMatch(text))
+        // "When is my granddaughter's wedding?" asks about an event, not about the granddaughter. "When is the
+        // christening?" is not about the user by its words: it stays Other, and the responder still looks for a fact
+        // about its subject before saying it cannot look that up.
+        if (EnWhen.IsMatch(text) && EnAboutUser.IsMatch(text))
         {
             return new(FallbackIntent.When);
         }
@@ -156,7 +158,7 @@ internal static class FallbackQuestions
             return simple;
         }
 
-        if (ZhWhen.IsMatch(text))
+        if (ZhWhen.IsMatch(text) && ZhAboutUser.IsMatch(text))
         {
             return new(FallbackIntent.When);
         }

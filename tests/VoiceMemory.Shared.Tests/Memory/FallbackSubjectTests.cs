@@ -23,6 +23,19 @@ public sealed class FallbackSubjectTests
         Assert.Contains(expected, answer, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WhenQuestion_NotAboutTheUser_IsNotAnsweredFromMemory()
+    {
+        var user = new MemoryConversation("en-US");
+        await user.SayAsync("my dentist appointment is on Tuesday");
+
+        var time = await user.SayAsync("what time is it?");
+        var christening = await user.SayAsync("when is the christening?");
+
+        Assert.Equal("I'm sorry, I can't look that up right now — but I'm happy to keep you company.", time);
+        Assert.Equal("I'm sorry, I can't look that up right now — but I'm happy to keep you company.", christening);
+    }
+
     [Theory]
     [InlineData("remember that my locker number is 214", "what's my phone number?", "214")]
     [InlineData("remember that my spare key is under the mat", "where's my passport?", "mat")]
