@@ -12,9 +12,13 @@ internal static partial class MemoryCaseFile
     /// <summary>One case in three is held out.</summary>
     private const uint HeldOutModulus = 3;
 
-    public static IReadOnlyList<MemoryCase> Load(string language)
+    /// <summary>
+    /// The cases of <c>memory-cases.{language}.txt</c>, split by hash; with <paramref name="fresh"/>, those of
+    /// <c>memory-cases-fresh.{language}.txt</c>, written after tuning, all held out.
+    /// </summary>
+    public static IReadOnlyList<MemoryCase> Load(string language, bool fresh = false)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Evaluation", "Memory", $"memory-cases.{language}.txt");
+        var path = Path.Combine(AppContext.BaseDirectory, "Evaluation", "Memory", fresh ? $"memory-cases-fresh.{language}.txt" : $"memory-cases.{language}.txt");
         var cases = new List<MemoryCase>();
         var lines = File.ReadAllLines(path, Encoding.UTF8);
         for (var i = 0; i < lines.Length; i++)
@@ -39,7 +43,7 @@ internal static partial class MemoryCaseFile
                     .Select(e => e.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     .ToList();
             var stale = fields[4].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            cases.Add(new MemoryCase(language, i + 1, fields[0], told, fields[2], expected, stale, IsHeldOut(fields[0], fields[1], fields[2])));
+            cases.Add(new MemoryCase(language, i + 1, fields[0], told, fields[2], expected, stale, fresh || IsHeldOut(fields[0], fields[1], fields[2]), fresh));
         }
 
         return cases;

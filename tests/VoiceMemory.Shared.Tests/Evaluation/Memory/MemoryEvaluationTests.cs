@@ -15,6 +15,8 @@ public sealed class MemoryEvaluationTests(ITestOutputHelper output)
     private const double ChineseHeldOutFloor = 0.0;
     private const double EnglishTuneFloor = 0.0;
     private const double ChineseTuneFloor = 0.0;
+    private const double EnglishFreshFloor = 0.0;
+    private const double ChineseFreshFloor = 0.0;
 
     [Fact]
     public async Task MemoryEvaluation_HeldOutAndTuneParts_MeetTheirFloorsAndNeverInventAFact()
@@ -22,7 +24,7 @@ public sealed class MemoryEvaluationTests(ITestOutputHelper output)
         var results = new List<(MemoryCase Case, string Reply, MemoryOutcome Outcome)>();
         foreach (var language in new[] { "en", "zh" })
         {
-            foreach (var test in MemoryCaseFile.Load(language))
+            foreach (var test in MemoryCaseFile.Load(language).Concat(MemoryCaseFile.Load(language, fresh: true)))
             {
                 var (reply, outcome) = await MemoryEvaluator.RunAsync(test, CancellationToken.None);
                 results.Add((test, reply, outcome));
@@ -39,24 +41,30 @@ public sealed class MemoryEvaluationTests(ITestOutputHelper output)
         }
 
         Assert.All(new[] { "en", "zh" }, language => Assert.Contains(results, r => r.Case.Language == language && r.Case.HeldOut));
-        AssertFloor(results, "en", heldOut: true, EnglishHeldOutFloor);
-        AssertFloor(results, "zh", heldOut: true, ChineseHeldOutFloor);
-        AssertFloor(results, "en", heldOut: false, EnglishTuneFloor);
-        AssertFloor(results, "zh", heldOut: false, ChineseTuneFloor);
+        AssertFloor(results, "en", Part.HeldOut, EnglishHeldOutFloor);
+        AssertFloor(results, "zh", Part.HeldOut, ChineseHeldOutFloor);
+        AssertFloor(results, "en", Part.Fresh, EnglishFreshFloor);
+        AssertFloor(results, "zh", Part.Fresh, ChineseFreshFloor);
+        AssertFloor(results, "en", Part.Tune, EnglishTuneFloor);
+        AssertFloor(results, "zh", Part.Tune, ChineseTuneFloor);
 
         // What was never told is answered "I don't know", never with a fact, in either part.
         Assert.DoesNotContain(results, r => r.Case.NeverTold && r.Outcome == MemoryOutcome.WrongFact);
     }
 
-    private static void AssertFloor(List<(MemoryCase Case, string Reply, MemoryOutcome Outcome)> results, string language, bool heldOut, double floor)
+    private enum Part
     {
-        var tally = new MemoryTally();
-        foreach (var result in results.Where(r => r.Case.Language == language && r.Case.HeldOut == heldOut))
-        {
-            tally.Add(result.Outcome);
-        }
+        Tune,
+        HeldOut,
+        Fresh,
+    }
 
-        Assert.True(tally.CorrectRate >= floor, $"{language} {(heldOut ? "held-out" : "tune")}: {tally.Cell()} is under the floor {floor:0.00}");
+    private static Part PartOf(MemoryCase test) => test.Fresh ? Part.Fresh : test.HeldOut ? Part.HeldOut : Part.Tune;
+
+    private static void AssertFloor(List<(MemoryCase Case, string Reply, MemoryOutcome Outcome)> results, string language, Part part, double floor)
+    {
+        var tally = Tally(results.Where(r => r.Case.Language == language), part);
+        Assert.True(tally.CorrectRate >= floor, $"{language} {part}: {tally.Cell()} is under the floor {floor:0.00}");
     }
 
     private void PrintTable(List<(MemoryCase Case, string Reply, MemoryOutcome Outcome)> results)
@@ -64,27 +72,27 @@ public sealed class MemoryEvaluationTests(ITestOutputHelper output)
         output.WriteLine("## Memory evaluation (tell → ask, fallback responder without an LLM)");
         output.WriteLine("Answered correctly / cases, rate, and wrong facts (a stale or other fact asserted); for 'unknown' (never told) correct = an honest \"I don't know\".");
         output.WriteLine(string.Empty);
-        output.WriteLine("| Language | Kind | Tune | Held-out |");
-        output.WriteLine("|---|---|---|---|");
+        output.WriteLine("| Language | Kind | Tune | Held-out | Fresh held-out |");
+        output.WriteLine("|---|---|---|---|---|");
         foreach (var language in new[] { "en", "zh" })
         {
             var ofLanguage = results.Where(r => r.Case.Language == language).ToList();
             foreach (var kind in ofLanguage.Select(r => r.Case.Kind).Distinct(StringComparer.Ordinal))
             {
                 var ofKind = ofLanguage.Where(r => r.Case.Kind == kind).ToList();
-                output.WriteLine($"| {language} | {kind} | {Tally(ofKind, heldOut: false).Cell()} | {Tally(ofKind, heldOut: true).Cell()} |");
+                output.WriteLine($"| {language} | {kind} | {Tally(ofKind, Part.Tune).Cell()} | {Tally(ofKind, Part.HeldOut).Cell()} | {Tally(ofKind, Part.Fresh).Cell()} |");
             }
 
-            output.WriteLine($"| **{language}** | **all** | **{Tally(ofLanguage, heldOut: false).Cell()}** | **{Tally(ofLanguage, heldOut: true).Cell()}** |");
+            output.WriteLine($"| **{language}** | **all** | **{Tally(ofLanguage, Part.Tune).Cell()}** | **{Tally(ofLanguage, Part.HeldOut).Cell()}** | **{Tally(ofLanguage, Part.Fresh).Cell()}** |");
         }
 
-        output.WriteLine($"| **both** | **all** | **{Tally(results, heldOut: false).Cell()}** | **{Tally(results, heldOut: true).Cell()}** |");
+        output.WriteLine($"| **both** | **all** | **{Tally(results, Part.Tune).Cell()}** | **{Tally(results, Part.HeldOut).Cell()}** | **{Tally(results, Part.Fresh).Cell()}** |");
     }
 
-    private static MemoryTally Tally(IEnumerable<(MemoryCase Case, string Reply, MemoryOutcome Outcome)> results, bool heldOut)
+    private static MemoryTally Tally(IEnumerable<(MemoryCase Case, string Reply, MemoryOutcome Outcome)> results, Part part)
     {
         var tally = new MemoryTally();
-        foreach (var result in results.Where(r => r.Case.HeldOut == heldOut))
+        foreach (var result in results.Where(r => PartOf(r.Case) == part))
         {
             tally.Add(result.Outcome);
         }
