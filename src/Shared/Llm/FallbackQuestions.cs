@@ -12,7 +12,7 @@ internal static class FallbackQuestions
 
     private static readonly Regex EnEverything = R(@"\bwhat\s+(?:else\s+)?(?:do|did)\s+you\s+(?:know|remember)(?:\s+about\s+me)?\b|\bwhat\s+have\s+i\s+told\s+you\b|\btell\s+me\s+what\s+you\s+(?:know|remember)\b|\bdo\s+you\s+remember\s+me\b|\bwhat\s+you\s+(?:know|remember)\s+about\s+me\b");
     private static readonly Regex EnAdvice = R(@"\b(?:dose|dosage|overdose|side\s+effects?|should\s+i\s+(?:take|stop|increase|double|skip|reduce|change)|how\s+(?:much|many)\b.*\b(?:should|can|may)\b|is\s+it\s+(?:safe|ok|okay)\s+to\s+(?:take|mix|drink|eat|stop)|can\s+i\s+(?:take|mix|stop|drink)|what\s+(?:should|can)\s+i\s+take\s+for|do\s+i\s+need\s+(?:a|to\s+see\s+a)\s+doctor|diagnos)");
-    private static readonly Regex EnName = R(@"\bmy\s+(?:first\s+|full\s+|real\s+)?name\b|\bwho\s+am\s+i\b|\bwho\s+i\s+am\b|\bwhat\s+am\s+i\s+called\b|\b(?:what|how)\s+(?:do|should|would|will|can|shall)\s+you\s+(?:call|address)\s+me\b");
+    private static readonly Regex EnName = R(@"\bmy\s+(?:first\s+|full\s+|real\s+)?name\b|\bwho\s+am\s+i\b|\bwho\s+i\s+am\b|\bwhat\s+am\s+i\s+called\b|\b(?:what|how)\s+(?:do|does|did|should|would|will|can|shall)\s+(?:you|people|they|everyone|everybody|my\s+friends|friends)\s+(?:(?:usually|always|all)\s+)?(?:call|address)\s+me\b");
     private static readonly Regex EnAge = R(@"\bhow\s+old\s+(?:am|was|did|do)\s+i\b|\bhow\s+old\s+i\s+(?:am|was)\b|\bwhat\s+age\s+(?:am|was)\s+i\b|\bmy\s+age\b");
 
     // "where do I live", "where am I living now", "what town do I live in", "where did I grow up", "where's home for me".
@@ -44,7 +44,7 @@ internal static class FallbackQuestions
     private static readonly Regex ZhHealth = R(@"(?:吃|用|服|打)\S{0,3}?(?:什么|哪些|啥)药|什么药|我有什么病|我的(?:病|药|身体|健康)|毛病|疾病|慢性病|健康问题|什么病");
     private static readonly Regex ZhRelationBirthday = R(@"我(?:的)?(?<rel>" + ChineseLexicon.RelationAlternation + @")(?:的)?生日");
     private static readonly Regex ZhBirthday = R(@"我的生日|我(?:是)?(?:哪天|什么时候|哪年|几月几号)(?:出生|生日|生的)|我(?:什么时候|哪天)过生日|我生日");
-    private static readonly Regex ZhFavourite = R(@"我最(?:喜欢|爱)的(?<t>[^，。！？?\s]{1,6}?)是|我最(?:喜欢|爱)(?:的)?(?:什么|哪种|哪个|啥)(?<t>[^，。！？?\s吗呢]{1,4})");
+    private static readonly Regex ZhFavourite = R(@"我最(?:喜欢|爱)的(?<t>[^，。！？?\s]{1,6}?)是|我最(?:喜欢|爱)(?:的)?(?:什么|啥|哪(?:种|个|首|本|部|道|位|件|样|支|家))(?<t>[^，。！？?\s吗呢]{1,4})");
     private static readonly Regex ZhDislikes = R(@"我(?:不|不太|不怎么)(?:喜欢|爱)\S{0,3}?(?:什么|啥|哪些|哪种)|我讨厌\S{0,3}?(?:什么|啥|哪些)|我受不了\S{0,2}?(?:什么|啥)|我不(?:吃|喝)(?:什么|啥)|我不(?:喜欢|爱)的|是我不(?:喜欢|爱)");
     private static readonly Regex ZhLikes = R(@"我(?:喜欢|爱)\S{0,3}?(?:什么|啥|哪些)|我(?:的)?(?:爱好|兴趣)|什么爱好|啥爱好");
     private static readonly Regex ZhLikesThing = R(@"^我喜欢(?<o>[^，。！？?\s]{1,12}?)吗[？?]?$");

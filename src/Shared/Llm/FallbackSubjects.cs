@@ -25,7 +25,7 @@ internal static partial class FallbackSubjects
         "again", "please", "tell", "remind", "remember", "know", "say", "said", "told", "any", "anything", "some",
         "something", "name", "called", "user", "s", "now", "then", "day", "date", "time", "next", "going", "and", "or",
         "so", "if", "not", "don't", "dont", "didn't", "didnt", "doesn't", "doesnt", "just", "still", "ever", "exactly",
-        "again", "happening", "happen",
+        "happening", "happen",
     };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "my", "the", "our", "your" };

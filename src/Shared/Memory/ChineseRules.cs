@@ -19,7 +19,8 @@ internal static class ChineseRules
     private const string StatementStarts =
         @"叫|的名字|今年|现在|住|家在|是|来自|喜欢|不喜欢|爱|讨厌|最|对|有|患|得了|在吃|每天|吃|服用|的生日|生日|\d|[一二三四五六七八九十]+岁";
 
-    private static readonly Regex ClauseBreak = R(@"[，,\s]+|(?<=[\p{IsCJKUnifiedIdeographs}])(?=我(?:" + StatementStarts + "|" + "(?:的)?(?:" + ChineseLexicon.RelationAlternation + ")(?:叫|的名字|名叫|的生日)))");
+    // Not after 是 / 的 / 把 …: there 我 is inside the clause (有什么菜是我不喜欢的), not the start of a new statement.
+    private static readonly Regex ClauseBreak = R(@"[，,\s]+|(?<=[\p{IsCJKUnifiedIdeographs}])(?<![是的把被给对跟和让叫])(?=我(?:" + StatementStarts + "|" + "(?:的)?(?:" + ChineseLexicon.RelationAlternation + ")(?:叫|的名字|名叫|的生日)))");
     private static readonly Regex Fillers = R(@"^(?:(?:你好|您好|嗨|哈喽|喂|嗯|啊|哦|那个|对了|其实|还有|而且|然后|另外|好的|好|谢谢你|谢谢)[，,！!。\s]*)+");
     private static readonly Regex DroppedSubject = R(@"^(?:也|还|都|很|非常|特别|最|现在|目前|如今|已经|刚|刚刚)*(?:今年|住在|住|家在|搬到|搬去|搬家|在\S{1,10}?(?:工作|上班)|喜欢|不喜欢|爱|讨厌|对\S{1,20}过敏|有|患有|\d{1,3}岁|[一二三四五六七八九十]{1,4}岁)");
     private static readonly Regex Question = R(@"[？?]|吗|什么|谁|哪|啥|几岁|几号|几点|几个|多少|多大|怎么|为什么|是不是|有没有|呢$|么$");

@@ -24,7 +24,8 @@ internal static class EnglishClauses
         Options,
         Timeout);
 
-    private static readonly Regex OpenerSplit = new(@"(?<=\S)\s+(?=(?:" + StrictOpeners + "))", Options, Timeout);
+    // After an auxiliary the "i" is the inverted subject of a question ("what kind of tv do i dislike"), not a new clause.
+    private static readonly Regex OpenerSplit = new(@"(?<=\S)(?<!\b(?:do|did|does|don't|dont|didn't|didnt|can|could|will|would|should|shall|may|might|have|had)\b)\s+(?=(?:" + StrictOpeners + "))", Options, Timeout);
 
     private static readonly Regex Fillers = new(
         @"^(?:(?:(?:hi|hello|hey|hiya)(?:\s+(?:there|again|everyone|all|friend|dear))?|well|so|oh|um+|uh|er|erm|ah|ok|okay|yes|yeah|yep|no|nope|right|alright|actually|anyway|and|but|also|plus|then|because|cause|by\s+the\s+way|you\s+know|listen|look|good\s+(?:morning|afternoon|evening|night)|thanks|thank\s+you|please|dear)\b[\s,!]*)+",

@@ -8,10 +8,10 @@ internal static class EnglishFamilyRules
 {
     private static readonly Regex RelationNameIs = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"(?:'s|s|'|\s+'s)?\s+(?:first\s+)?name\s+(?<verb>is|was)\s+" + NameWords);
     private static readonly Regex RelationCalled = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"\s+(?<verb>is|was|'s)\s+(?:called|named)\s+" + NameWords);
-    private static readonly Regex HaveRelationCalled = R(@"\b(?:i|we)\s+(?:have|have\s+got|had|'ve\s+got|ve\s+got|got)\s+an?\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"\s+(?:called|named)\s+" + NameWords);
+    private static readonly Regex HaveRelationCalled = R(@"\b(?:i|we)(?:'ve\s+got|ve\s+got|\s+have\s+got|\s+have|\s+had|\s+got)\s+an?\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"\s+(?:called|named)\s+" + NameWords);
     private static readonly Regex RelationIsName = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"(?:'s|\s+is)\s+" + OneName + "$");
     private static readonly Regex RelationNamedDoes = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @",?\s+" + OneName + @",?\s+(?<rest>(?:(?:always|often|usually|still|just|also|never|sometimes|now)\s+)*(?:lives|lived|works|worked|is|was|visits|comes|came|calls|called|phones|has|had|will|used|loves|likes|moved|died|passed|got|goes|went|plays|helps|takes|brings|sends|who)\b.*)");
-    private static readonly Regex RelationThenName = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @",?\s+" + OneName + @"(?=,|$|\s+(?:for|since|of|and|who|from|too|as\s+well)\b)");
+    private static readonly Regex RelationThenName = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @",?\s+" + OneName + @"(?=,|$|\s+(?:for|since|of|and|who|from|too|as\s+well|last|this|in|on|at|when|years|ago)\b)");
     private static readonly Regex NameIsMyRelation = R(@"^" + OneName + @"\s+is\s+my\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"$");
     private static readonly Regex RelationLivesIn = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"\s+(?<verb>lives|works)\s+(?<prep>in|near|at)\s+(?<p>[^,]+?)$");
     private static readonly Regex RelationPassed = R(@"\bmy\s+(?:(?<adj>late)\s+)?" + Rel + @"\s+(?<what>passed\s+away|died|passed)\b(?<rest>.*)");

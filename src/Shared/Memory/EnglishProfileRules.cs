@@ -7,10 +7,11 @@ namespace VoiceMemory.Memory;
 internal static class EnglishProfileRules
 {
     private static readonly Regex NameIs = R(@"(?:\b(?:my|the)\s+(?:first\s+|full\s+|real\s+)?name(?:'s|s|\s+is)|\bi\s+am\s+called)\s+(?:actually\s+|really\s+|now\s+)?" + NameWords);
-    private static readonly Regex CallMe = R(@"\b(?:(?:you\s+(?:can|may)\s+|please\s+|just\s+)?call\s+me|(?:everyone|everybody|people|my\s+friends|friends|they\s+all)\s+calls?\s+me)\s+" + NameWords);
+    private static readonly Regex CallMe = R(@"\b(?:(?:you\s+(?:can|may)\s+|please\s+|just\s+)?call\s+me|(?:everyone|everybody|people|most\s+people|my\s+friends|friends|they\s+all)\s+(?:(?:usually|always|just|all|often|still|mostly)\s+)*calls?\s+me)\s+" + NameWords);
     // "I'm Carol", and "I'm Carol, nice to meet you" / "I'm Carol by the way" / "i'm carol from leeds": what follows the
     // name must not decide whether there is one.
     private static readonly Regex IAmName = R("^" + Im + @"\s+(?<name>[\p{L}][\p{L}'\-]*(?:\s+[\p{L}][\p{L}'\-]*)?)(?:\s*,.*|\s+(?:here|speaking|by\s+the\s+way|btw|nice\s+to\s+meet\s+you|pleased\s+to\s+meet\s+you|and|from|in|calling)\b.*)?$");
+    private static readonly Regex NameHere = R(@"^" + NameWords + @"\s+(?:here|speaking)$");
     private static readonly Regex AgeYears = R(Im + @"\s+(?:(?<q>nearly|almost|over|about|just\s+over|just\s+under|turning)\s+)?" + Number + @"\s+(?:years?|yrs?)(?:\s+old|\s+of\s+age)?\b");
     private static readonly Regex AgeBare = R("^" + Im + @"\s+(?:(?<q>nearly|almost|over)\s+)?" + Number + @"(?:\s+(?:now|this\s+year|today))?(?:\s+(?:and|but|so)\b.*)?$");
     private static readonly Regex AgeOther = R(@"\b(?:my\s+age\s+is|i\s+(?:just\s+)?turned)\s+" + Number + @"\b");
@@ -33,7 +34,8 @@ internal static class EnglishProfileRules
     {
         var name = NameFrom(NameIs.Match(body), strict: false, cased)
             ?? NameFrom(CallMe.Match(body), strict: false, cased, guarded: true)
-            ?? NameFrom(IAmName.Match(body), strict: true, cased);
+            ?? NameFrom(IAmName.Match(body), strict: true, cased)
+            ?? NameFrom(NameHere.Match(body), strict: true, cased);
         if (name is not null)
         {
             found.Add(new ExtractedFact($"{FactPhrasing.Subject}'s name is {name}", FactKind.Profile, FactKeys.Name));

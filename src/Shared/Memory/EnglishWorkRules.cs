@@ -10,12 +10,13 @@ namespace VoiceMemory.Memory;
 /// </summary>
 internal static class EnglishWorkRules
 {
-    private static readonly Regex WorkAs = R(@"\bi\s+(?:(?<adv>now|still|currently|also|used\s+to|have\s+always)\s+)?(?<verb>work|worked)\s+(?<prep>as|at|in|for)\s+(?<x>.+)");
+    private static readonly Regex WorkAs = R(@"\bi\s+(?:(?<adv>now|still|currently|also|used\s+to|have\s+always)\s+)?(?:(?:part|full)[\s-]time\s+)?(?<verb>work|worked)(?:\s+(?:part|full)[\s-]time)?\s+(?<prep>as|at|in|for)\s+(?<x>.+)");
     private static readonly Regex JobAs = R(@"\b(?:job|position|role)\s+as\s+(?<x>.+)");
     private static readonly Regex MyJob = R(@"\bmy\s+(?:job|work|profession|occupation|trade)\s+(?<verb>is|was)\s+(?<x>.+)");
     private static readonly Regex IAmA = R(@"\bi\s+(?<verb>am|was|have\s+been|used\s+to\s+be|retired\s+as|trained\s+as|qualified\s+as)\s+(?:(?:still|now|also|just)\s+)?(?<x>an?\s+(?:[\p{L}-]+\s+){0,3}?(?<head>[\p{L}-]+))(?=$|\s+(?:at|in|for|with|by|on|and|but|since|until|before|so|because|who|which)\b)(?<rest>\s+(?:at|in|with)\s+.+)?");
     private static readonly Regex ForALiving = R(@"\b(?<c>i\s+.+?)\s+for\s+a\s+living\b");
     private static readonly Regex RetiredFrom = R(@"\bi\s+retired\s+from\s+(?<x>.+)");
+    private static readonly Regex Garden = R(@"^(?:the|my|our)\s+(?:garden|allotment|yard|house|kitchen|shed)$");
     private static readonly Regex Cut = R(@"\s+(?:now|these\s+days|nowadays|at\s+the\s+moment|right\s+now|since|for\s+(?:\d+|a|an|the\s+last|\w+ty|\w+teen|many|several|over)\b|last|ago|by\s+the\s+way|but|because|so|and\s+(?:it|i|we|my)|until|before|when|which|who)\b.*$");
 
     private static readonly HashSet<string> NotWork = new(StringComparer.OrdinalIgnoreCase)
@@ -116,9 +117,8 @@ internal static class EnglishWorkRules
             || (head.Length > 4 && Endings.Any(e => head.EndsWith(e, StringComparison.OrdinalIgnoreCase)));
     }
 
-    // "I work in the garden" is a pastime, not a workplace.
-    private static bool IsPastime(string where) =>
-        where.StartsWith("the garden", StringComparison.OrdinalIgnoreCase) || where.StartsWith("my garden", StringComparison.OrdinalIgnoreCase);
+    // "I work in the garden" is a pastime, not a workplace; "the garden centre" is a workplace.
+    private static bool IsPastime(string where) => Garden.IsMatch(where);
 
     private static string? Clean(string raw) => Value(Cut.Replace(raw, string.Empty), 8);
 

