@@ -32,7 +32,7 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output)
         var own = Results.Where(r => r.Case.Language == language && !r.Case.HeldOut).ToList();
         output.WriteLine(SafetyTable.Misses(own));
         var figures = SafetyFigures.Of(own);
-        output.WriteLine($"recall {figures.Recall:0.000} false alarms {figures.FalseAlarmRate:0.000}");
+        output.WriteLine($"{language} recall {figures.Recall:0.000} false alarms {figures.FalseAlarmRate:0.000}");
         Assert.InRange(figures.Recall, minRecall, 1.0);
         Assert.InRange(figures.FalseAlarmRate, 0.0, maxFalseAlarms);
     }

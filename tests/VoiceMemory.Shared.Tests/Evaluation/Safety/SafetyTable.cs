@@ -27,7 +27,8 @@ public static class SafetyTable
             text.AppendLine(includeHeldOut ? "|---|---|---|---|---|---|" : "|---|---|---|---|");
             foreach (var group in own.GroupBy(r => (r.Case.Expected, r.Case.Item)).OrderBy(g => g.Key.Expected == "none").ThenBy(g => g.Key.Expected, StringComparer.Ordinal).ThenBy(g => g.Key.Item, StringComparer.Ordinal))
             {
-                var row = new StringBuilder(CultureInfo.InvariantCulture, $"| {group.Key.Expected} | {group.Key.Item} | {Cell(group.Where(r => !r.Case.HeldOut))}");
+                var row = new StringBuilder();
+                row.Append(CultureInfo.InvariantCulture, $"| {group.Key.Expected} | {group.Key.Item} | {Cell(group.Where(r => !r.Case.HeldOut))}");
                 if (includeHeldOut)
                 {
                     row.Append(CultureInfo.InvariantCulture, $" | {Cell(group.Where(r => r.Case.HeldOut))}");
