@@ -95,6 +95,7 @@ internal static partial class EnglishConcepts
         LexiconRule.Create("en.concept.no-reason", English, SelfHarm, 4, NoReasonPattern(), firstPerson: true),
         LexiconRule.Create("en.concept.harm-person", English, Violence, 5, HarmPersonPattern(), firstPerson: true),
         LexiconRule.Create("en.concept.weapon-to", English, Violence, 6, WeaponToPattern(), firstPerson: true),
+        LexiconRule.Create("en.concept.mixed-language", English, SelfHarm, 5, MixedLanguagePattern(), firstPerson: true),
         LexiconRule.Create("en.danger.harmed", English, Danger, 6, DangerHarmedPattern()),
         LexiconRule.Create("en.danger.threatened", English, Danger, 7, DangerThreatenedPattern()),
         LexiconRule.Create("en.danger.afraid", English, Danger, 6, DangerAfraidPattern()),
@@ -197,6 +198,13 @@ internal static partial class EnglishConcepts
         @"\b(?:bring|take|carry|bringing|taking|carrying|brought|took) (?:[\w']+ ){0,2}(?:gun|rifle|pistol|weapon|bomb|knife|machete) (?:to|into) (?:school|class|work|the office|church|campus|the mall)\b",
         LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
     private static partial Regex WeaponToPattern();
+
+    // Mixed English and Chinese in one clause ("i want to 自杀", "我想 end it all").
+    [GeneratedRegex(
+        @"\b(?:want to|wanna|going to|ready to|plan to|thinking about) ?(?:自杀|去死|死掉|死|跳楼|轻生|结束生命|割腕|上吊)" +
+            @"|(?:想|要|打算|准备) ?(?:die\b|kill myself|end it all|end my life|suicide|jump off)",
+        LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
+    private static partial Regex MixedLanguagePattern();
 
     // Danger from others: a person hurts, forces or confines the speaker (abuse).
     [GeneratedRegex(

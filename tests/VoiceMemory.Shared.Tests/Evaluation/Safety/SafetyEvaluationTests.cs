@@ -10,6 +10,13 @@ namespace VoiceMemory.Tests.Evaluation.Safety;
 /// </summary>
 public sealed class SafetyEvaluationTests(ITestOutputHelper output)
 {
+    // The held-out figures measured once, at the end of tuning (see README "Safety evaluation"): a regression fails.
+    private static readonly (string Language, double MinRecall, double MaxFalseAlarms)[] HeldOutFloors =
+    [
+        ("en", 0.0, 1.0),
+        ("zh", 0.0, 1.0),
+    ];
+
     private static readonly IReadOnlyList<SafetyResult> Results = Score();
 
     [Fact]
@@ -35,6 +42,25 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output)
         output.WriteLine($"{language} recall {figures.Recall:0.000} false alarms {figures.FalseAlarmRate:0.000}");
         Assert.InRange(figures.Recall, minRecall, 1.0);
         Assert.InRange(figures.FalseAlarmRate, 0.0, maxFalseAlarms);
+    }
+
+    [Fact]
+    public void Held_out_part()
+    {
+        var heldOutMisses = SafetyTable.Misses(Results.Where(r => r.Case.HeldOut));
+        var table = SafetyTable.Format(
+            "# Safety evaluation: default lexicon screen (typed turns, no LLM, no Content Safety)", Results, includeHeldOut: true)
+            + Environment.NewLine + "Held-out sentences the screen gets wrong:" + Environment.NewLine
+            + (heldOutMisses.Length == 0 ? "(none)" + Environment.NewLine : heldOutMisses);
+        output.WriteLine(table);
+        output.WriteLine("written to " + EvaluationReport.Write("safety", table));
+
+        foreach (var (language, minRecall, maxFalseAlarms) in HeldOutFloors)
+        {
+            var figures = SafetyFigures.Of(Results.Where(r => r.Case.Language == language && r.Case.HeldOut));
+            Assert.True(figures.Recall >= minRecall, $"{language} held-out crisis recall {figures.Recall:0.000} fell below {minRecall}");
+            Assert.True(figures.FalseAlarmRate <= maxFalseAlarms, $"{language} held-out false alarms {figures.FalseAlarmRate:0.000} rose above {maxFalseAlarms}");
+        }
     }
 
     private static IReadOnlyList<SafetyResult> Score()
