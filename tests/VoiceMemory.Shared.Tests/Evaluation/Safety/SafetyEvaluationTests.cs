@@ -13,8 +13,8 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output)
     // The held-out figures measured once, at the end of tuning (see README "Safety evaluation"): a regression fails.
     private static readonly (string Language, double MinRecall, double MaxFalseAlarms)[] HeldOutFloors =
     [
-        ("en", 0.0, 1.0),
-        ("zh", 0.0, 1.0),
+        ("en", 0.852, 0.024),
+        ("zh", 0.837, 0.0),
     ];
 
     private static readonly IReadOnlyList<SafetyResult> Results = Score();
@@ -32,8 +32,8 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("en", 0.0, 1.0)]
-    [InlineData("zh", 0.0, 1.0)]
+    [InlineData("en", 0.993, 0.0)]
+    [InlineData("zh", 0.987, 0.0)]
     public void Tune_part(string language, double minRecall, double maxFalseAlarms)
     {
         var own = Results.Where(r => r.Case.Language == language && !r.Case.HeldOut).ToList();
