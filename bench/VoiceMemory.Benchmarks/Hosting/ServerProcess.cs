@@ -50,6 +50,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(url);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Each server gets its own metrics listener, so two servers on one machine never contend for the default port.
+        start.Environment["VoiceMemory__Metrics__Url"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

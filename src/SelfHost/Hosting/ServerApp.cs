@@ -4,6 +4,7 @@ using VoiceMemory.Configuration;
 using VoiceMemory.SelfHost.Api;
 using VoiceMemory.SelfHost.Configuration;
 using VoiceMemory.SelfHost.Storage;
+using VoiceMemory.SelfHost.Telemetry;
 
 namespace VoiceMemory.SelfHost.Hosting;
 
@@ -52,10 +53,11 @@ public static class ServerApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DefaultLogLevels });
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        var apiUrls = builder.Configuration["urls"] is { Length: > 0 } urls ? urls
+            : builder.Configuration["ASPNETCORE_URLS"] is { Length: > 0 } environmentUrls ? environmentUrls
+            : DefaultUrl;
+        var metrics = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
+        builder.WebHost.UseUrls(MetricsEndpoint.ListenUrls(apiUrls, metrics));
 
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         builder.Services.AddVoiceMemoryServer(builder.Configuration);
@@ -73,6 +75,7 @@ public static class ServerApp
         });
 
         var app = builder.Build();
+        app.UseVoiceMemoryMetrics();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         if (app.Services.GetService<Microsoft.AspNetCore.Cors.Infrastructure.ICorsService>() is not null)
         {

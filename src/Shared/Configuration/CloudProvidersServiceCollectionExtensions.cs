@@ -1,4 +1,5 @@
 using Azure.Core;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -156,9 +157,17 @@ public static class CloudProvidersServiceCollectionExtensions
 
         if (!string.IsNullOrWhiteSpace(llm.EmbeddingModel))
         {
-            Replace<ITextEmbedder>(services, sp => new OpenAiTextEmbedder(
-                sp.GetRequiredKeyedService<OpenAIClient>(ProviderNames.LlmPrimary).GetEmbeddingClient(sp.GetRequiredService<IOptions<LlmOptions>>().Value.EmbeddingModel),
-                sp.GetRequiredKeyedService<ProviderChannel>(ProviderNames.LlmPrimary)));
+            Replace<ITextEmbedder>(services, sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+                return new OpenAiTextEmbedder(
+                    GenAiClients.Embeddings(
+                        sp.GetRequiredKeyedService<OpenAIClient>(ProviderNames.LlmPrimary),
+                        OpenAiEndpoint.Primary(options)!.Endpoint,
+                        options.EmbeddingModel!,
+                        sp.GetService<ILoggerFactory>()),
+                    sp.GetRequiredKeyedService<ProviderChannel>(ProviderNames.LlmPrimary));
+            });
         }
 
         if (llm.ExtractFacts)
@@ -167,7 +176,7 @@ public static class CloudProvidersServiceCollectionExtensions
             {
                 var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
                 return new LlmFactExtractor(
-                    sp.GetRequiredKeyedService<OpenAIClient>(ProviderNames.LlmPrimary).GetChatClient(OpenAiEndpoint.Primary(options)!.Model),
+                    sp.GetRequiredKeyedService<IChatClient>(ProviderNames.LlmPrimary),
                     RequireKeyed<IFactExtractor>(sp, HeuristicExtractorKey),
                     sp.GetRequiredKeyedService<ProviderChannel>(ProviderNames.LlmPrimary),
                     sp.GetRequiredService<ILogger<LlmFactExtractor>>(),
@@ -211,15 +220,26 @@ public static class CloudProvidersServiceCollectionExtensions
 
     private static OpenAiChatModel ChatModel(IServiceProvider sp, string name, string provider, OpenAiEndpoint endpoint) => new(
         name,
-        sp.GetRequiredKeyedService<OpenAIClient>(provider).GetChatClient(endpoint.Model),
+        sp.GetRequiredKeyedService<IChatClient>(provider),
         endpoint.Model,
         sp.GetRequiredKeyedService<ProviderChannel>(provider),
         sp.GetRequiredService<ILogger<OpenAiChatModel>>());
 
-    private static void AddOpenAiClient(IServiceCollection services, string provider, Func<LlmOptions, OpenAiEndpoint?> endpoint) =>
+    // The SDK client and, over it, the instrumented IChatClient of the endpoint's model, both keyed by the channel name
+    // (other features that talk to the same model, e.g. structured output, take the keyed IChatClient).
+    private static void AddOpenAiClient(IServiceCollection services, string provider, Func<LlmOptions, OpenAiEndpoint?> endpoint)
+    {
+        OpenAiEndpoint Endpoint(IServiceProvider sp) =>
+            endpoint(sp.GetRequiredService<IOptions<LlmOptions>>().Value) ?? throw new InvalidOperationException($"The {provider} endpoint is not configured.");
+
         services.AddKeyedSingleton(provider, (sp, _) => sp.GetRequiredService<OpenAiClientFactory>().Create(
-            endpoint(sp.GetRequiredService<IOptions<LlmOptions>>().Value) ?? throw new InvalidOperationException($"The {provider} endpoint is not configured."),
+            Endpoint(sp),
             sp.GetRequiredKeyedService<ProviderChannel>(provider).Settings));
+        services.AddKeyedSingleton(provider, (sp, _) => GenAiClients.Chat(
+            sp.GetRequiredKeyedService<OpenAIClient>(provider),
+            Endpoint(sp).Model,
+            sp.GetService<ILoggerFactory>()));
+    }
 
     // One channel (breaker + last outcome) and one named HttpClient per provider: no client timeout of its own (the
     // pipeline's per-attempt timeout decides), pooled connections recycled so long-lived SDK clients follow DNS changes.

@@ -54,7 +54,7 @@ public sealed partial class HealthProbe
             var check = checks[i];
             var result = results[i];
             byName[check.Name] = result;
-            VoiceMemoryTelemetry.RecordHealth(check.Name, result.Status == HealthState.Healthy);
+            VoiceMemoryTelemetry.RecordHealth(check.Name, result.Status == HealthState.Healthy, check.Critical);
             var effect = result.Status switch
             {
                 HealthState.Healthy => HealthState.Healthy,

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using OpenAI.Chat;
 using VoiceMemory.Http;
 using VoiceMemory.Llm.OpenAi;
 
@@ -11,7 +11,7 @@ namespace VoiceMemory.Memory;
 /// extractor) answers instead, so the remember step never fails because of the LLM.
 /// </summary>
 public sealed partial class LlmFactExtractor(
-    ChatClient client,
+    IChatClient client,
     IFactExtractor fallback,
     ProviderChannel channel,
     ILogger<LlmFactExtractor> logger,
@@ -37,17 +37,26 @@ public sealed partial class LlmFactExtractor(
             return [];
         }
 
-        var options = new ChatCompletionOptions
+        var options = new ChatOptions
         {
-            ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("remembered_facts", LlmFactOutput.Schema, jsonSchemaIsStrict: true),
-            // No temperature: reasoning deployments reject one, and the strict schema already constrains the output.
-            MaxOutputTokenCount = maxOutputTokens,
+            // The strict json_schema format is OpenAI's own option: the SDK options are handed to the chat client as the
+            // raw representation, which it completes with the portable settings (no temperature: reasoning deployments
+            // reject one, and the strict schema already constrains the output).
+            RawRepresentationFactory = _ => new OpenAI.Chat.ChatCompletionOptions
+            {
+                ResponseFormat = OpenAI.Chat.ChatResponseFormat.CreateJsonSchemaFormat("remembered_facts", LlmFactOutput.Schema, jsonSchemaIsStrict: true),
+            },
+            MaxOutputTokens = maxOutputTokens,
         };
-        ChatMessage[] messages = [new SystemChatMessage(Instructions + " The user's locale is " + locale + "."), new UserChatMessage(text)];
-        OpenAI.Chat.ChatCompletion completion;
+        ChatMessage[] messages =
+        [
+            new(ChatRole.System, Instructions + " The user's locale is " + locale + "."),
+            new(ChatRole.User, text),
+        ];
+        ChatResponse response;
         try
         {
-            completion = (await client.CompleteChatAsync(messages, options, cancellationToken)).Value;
+            response = await client.GetResponseAsync(messages, options, cancellationToken);
         }
         catch (Exception e) when (OpenAiErrors.IsContentFilterRefusal(e))
         {
@@ -58,12 +67,12 @@ public sealed partial class LlmFactExtractor(
             return await FallBackAsync(failure.Code, text, locale, cancellationToken);
         }
 
-        if (completion.FinishReason != ChatFinishReason.Stop)
+        if (response.FinishReason != ChatFinishReason.Stop)
         {
-            return await FallBackAsync("finish_" + completion.FinishReason.ToString().ToLowerInvariant(), text, locale, cancellationToken);
+            return await FallBackAsync("finish_" + (response.FinishReason?.Value ?? "none"), text, locale, cancellationToken);
         }
 
-        var json = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text));
+        var json = response.Text;
         if (LlmFactOutput.Parse(json) is not { } facts)
         {
             return await FallBackAsync("invalid_output", text, locale, cancellationToken);

@@ -19,7 +19,7 @@ public static class VoiceMemoryTelemetry
     /// <summary>Finished turns [outcome = completed|failed].</summary>
     public static readonly Counter<long> Turns = Meter.CreateCounter<long>("voicememory.turns", description: "Finished turns by outcome.");
 
-    /// <summary>Wall time of a turn from acceptance to completion (ms).</summary>
+    /// <summary>Wall time of a turn from acceptance to completion (ms) [input = audio|text].</summary>
     public static readonly Histogram<double> TurnDuration = Meter.CreateHistogram<double>("voicememory.turn.duration", unit: "ms", description: "Turn duration from acceptance to completion.");
 
     /// <summary>Time per stage (ms) [stage].</summary>
@@ -44,7 +44,7 @@ public static class VoiceMemoryTelemetry
     public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("voicememory.requests.rate_limited", description: "Requests refused by the per-user rate limit.");
 
     private static long lastBackupSuccessUnixSeconds;
-    private static readonly Dictionary<string, int> HealthByDependency = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, (int Healthy, bool Critical)> HealthByDependency = new(StringComparer.Ordinal);
     private static readonly Lock HealthLock = new();
 
     static VoiceMemoryTelemetry()
@@ -57,18 +57,18 @@ public static class VoiceMemoryTelemetry
         Meter.CreateObservableGauge(
             "voicememory.health.status",
             ObserveHealth,
-            description: "1 when a dependency is healthy, 0 otherwise.");
+            description: "1 when a dependency is healthy, 0 otherwise; critical=true when its failure makes the service unhealthy.");
     }
 
     /// <summary>Records the time of a successful backup for <c>voicememory.backup.last_success</c>.</summary>
     public static void RecordBackupSuccess(DateTimeOffset at) => Interlocked.Exchange(ref lastBackupSuccessUnixSeconds, at.ToUnixTimeSeconds());
 
-    /// <summary>Records a dependency's health for <c>voicememory.health.status</c>.</summary>
-    public static void RecordHealth(string dependency, bool healthy)
+    /// <summary>Records a dependency's health for <c>voicememory.health.status</c> [dependency, critical].</summary>
+    public static void RecordHealth(string dependency, bool healthy, bool critical = false)
     {
         lock (HealthLock)
         {
-            HealthByDependency[dependency] = healthy ? 1 : 0;
+            HealthByDependency[dependency] = (healthy ? 1 : 0, critical);
         }
     }
 
@@ -77,7 +77,10 @@ public static class VoiceMemoryTelemetry
         lock (HealthLock)
         {
             return HealthByDependency
-                .Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>("dependency", pair.Key)))
+                .Select(pair => new Measurement<int>(
+                    pair.Value.Healthy,
+                    new KeyValuePair<string, object?>("dependency", pair.Key),
+                    new KeyValuePair<string, object?>("critical", pair.Value.Critical ? "true" : "false")))
                 .ToArray();
         }
     }

@@ -65,7 +65,7 @@ public sealed partial class TurnActivities(
                     Timings = new StageTimings(Transcribe: transcribeMs, Total: total),
                 },
                 cancellationToken);
-            RecordCompleted(total, new StageTimings(Transcribe: transcribeMs));
+            RecordCompleted(request, total, new StageTimings(Transcribe: transcribeMs));
             LogNoSpeech(request.TurnId);
             return new UnderstandResult(transcript, SafetyVerdict.Clear("none"), null, transcribeMs, 0);
         }
@@ -78,7 +78,7 @@ public sealed partial class TurnActivities(
         Reply? crisisReply = null;
         if (verdict.IsCrisis)
         {
-            crisisReply = safetyMessages.CrisisReply(request.Locale);
+            crisisReply = safetyMessages.CrisisReply(request.Locale, verdict.Category);
             RecordFlag(verdict.Category, SafetyAction.CrisisReply);
             LogCrisis(request.TurnId, verdict.Category ?? "unknown", verdict.Source);
         }
@@ -204,7 +204,7 @@ public sealed partial class TurnActivities(
                 Error = null,
             },
             cancellationToken);
-        RecordCompleted(total, timings);
+        RecordCompleted(request, total, timings);
         return new RememberResult(learned.Count, rememberMs);
     }
 
@@ -277,10 +277,11 @@ public sealed partial class TurnActivities(
                 _ => "none",
             }));
 
-    private static void RecordCompleted(long totalMs, StageTimings timings)
+    private static void RecordCompleted(TurnRequest request, long totalMs, StageTimings timings)
     {
         VoiceMemoryTelemetry.Turns.Add(1, new KeyValuePair<string, object?>("outcome", "completed"));
-        VoiceMemoryTelemetry.TurnDuration.Record(totalMs);
+        // Spoken and typed turns differ by the whole transcribe stage: the spoken-turn latency alert reads input="audio".
+        VoiceMemoryTelemetry.TurnDuration.Record(totalMs, new KeyValuePair<string, object?>("input", request.IsTyped ? "text" : "audio"));
         RecordStage("transcribe", timings.Transcribe);
         RecordStage("screen", timings.Screen);
         RecordStage("recall", timings.Recall);

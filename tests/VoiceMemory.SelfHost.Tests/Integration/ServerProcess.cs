@@ -11,13 +11,17 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private ServerProcess(Process process, string url)
+    private ServerProcess(Process process, string url, string metricsUrl)
     {
         this.process = process;
         Url = url;
+        MetricsUrl = metricsUrl;
     }
 
     public string Url { get; }
+
+    /// <summary>The metrics listener (a free loopback port of its own unless the environment sets one).</summary>
+    public string MetricsUrl { get; }
 
     public string Output
     {
@@ -38,7 +42,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var url = $"http://127.0.0.1:{port ?? FreePort()}";
         var start = Start(dataRoot, environment, ["--urls", url]);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
-        var server = new ServerProcess(process, url);
+        var server = new ServerProcess(process, url, start.Environment["VoiceMemory__Metrics__Url"]!);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -133,6 +137,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["VoiceMemory__Backup__Enabled"] = "false";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Its own metrics listener: servers of parallel tests never contend for the default port.
+        start.Environment["VoiceMemory__Metrics__Url"] = $"http://127.0.0.1:{FreePort()}";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -46,6 +46,8 @@ internal sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // Each server gets its own metrics listener, so two servers on one machine never contend for the default port.
+        start.Environment["VoiceMemory__Metrics__Url"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}");
         foreach (var (key, value) in launch.Environment())
         {
             start.Environment[key] = value;

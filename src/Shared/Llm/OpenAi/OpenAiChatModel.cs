@@ -1,16 +1,18 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using OpenAI.Chat;
 using VoiceMemory.Http;
 
 namespace VoiceMemory.Llm.OpenAi;
 
 /// <summary>
-/// One link of the reply chain over an OpenAI-compatible chat completions endpoint (Azure OpenAI v1 or any other).
+/// One link of the reply chain over an OpenAI-compatible chat completions endpoint (Azure OpenAI v1 or any other), through
+/// a Microsoft.Extensions.AI <see cref="IChatClient"/> (the OpenAI SDK's chat client wrapped with OpenTelemetry GenAI
+/// instrumentation: spans and <c>gen_ai.client.token.usage</c> under the <c>VoiceMemory</c> source and meter).
 /// A content-filter refusal — <c>finish_reason: content_filter</c>, or HTTP 400 with error code <c>content_filter</c> —
 /// returns <see cref="ChatFinish.ContentFilter"/>; every other failure throws <see cref="ChatModelException"/>
 /// (throttled with its Retry-After, timeout, unavailable, unauthorized, bad request, bad response, circuit open).
 /// </summary>
-public sealed partial class OpenAiChatModel(string name, ChatClient client, string model, ProviderChannel channel, ILogger<OpenAiChatModel> logger) : IChatModel
+public sealed partial class OpenAiChatModel(string name, IChatClient client, string model, ProviderChannel channel, ILogger<OpenAiChatModel> logger) : IChatModel
 {
     /// <inheritdoc />
     public string Name => name;
@@ -20,11 +22,11 @@ public sealed partial class OpenAiChatModel(string name, ChatClient client, stri
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var messages = prompt.Messages.Select(ToMessage).ToList();
-        var options = new ChatCompletionOptions { MaxOutputTokenCount = prompt.MaxOutputTokens, Temperature = prompt.Temperature };
-        OpenAI.Chat.ChatCompletion completion;
+        var options = new ChatOptions { MaxOutputTokens = prompt.MaxOutputTokens, Temperature = prompt.Temperature };
+        ChatResponse response;
         try
         {
-            completion = (await client.CompleteChatAsync(messages, options, cancellationToken)).Value;
+            response = await client.GetResponseAsync(messages, options, cancellationToken);
         }
         catch (Exception e) when (OpenAiErrors.IsContentFilterRefusal(e))
         {
@@ -43,22 +45,23 @@ public sealed partial class OpenAiChatModel(string name, ChatClient client, stri
             throw new ChatModelException(chatFailure, $"The {name} chat model failed: {failure.Message}", failure, failure.RetryAfter);
         }
 
-        if (completion.FinishReason == ChatFinishReason.ContentFilter)
+        var answeredBy = string.IsNullOrEmpty(response.ModelId) ? model : response.ModelId;
+        if (response.FinishReason == ChatFinishReason.ContentFilter)
         {
             LogContentFilter(logger, name, "completion");
-            return new ChatCompletion(string.Empty, ChatFinish.ContentFilter, completion.Model ?? model);
+            return new ChatCompletion(string.Empty, ChatFinish.ContentFilter, answeredBy);
         }
 
-        var text = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text)).Trim();
+        var text = response.Text.Trim();
         if (text.Length == 0)
         {
             channel.RecordFailure(ErrorCodes.ProviderBadResponse);
             LogFailed(logger, name, nameof(ChatFailure.BadResponse), 200);
-            throw new ChatModelException(ChatFailure.BadResponse, $"The {name} chat model returned no text (finish reason {completion.FinishReason}).");
+            throw new ChatModelException(ChatFailure.BadResponse, $"The {name} chat model returned no text (finish reason {response.FinishReason}).");
         }
 
-        var finish = completion.FinishReason == ChatFinishReason.Length ? ChatFinish.Length : ChatFinish.Stop;
-        return new ChatCompletion(text, finish, string.IsNullOrEmpty(completion.Model) ? model : completion.Model);
+        var finish = response.FinishReason == ChatFinishReason.Length ? ChatFinish.Length : ChatFinish.Stop;
+        return new ChatCompletion(text, finish, answeredBy);
     }
 
     /// <summary>The reply-chain failure of a provider failure.</summary>
@@ -83,9 +86,9 @@ public sealed partial class OpenAiChatModel(string name, ChatClient client, stri
 
     private static ChatMessage ToMessage(PromptMessage message) => message.Role switch
     {
-        PromptRole.System => new SystemChatMessage(message.Content),
-        PromptRole.Assistant => new AssistantChatMessage(message.Content),
-        _ => new UserChatMessage(message.Content),
+        PromptRole.System => new ChatMessage(ChatRole.System, message.Content),
+        PromptRole.Assistant => new ChatMessage(ChatRole.Assistant, message.Content),
+        _ => new ChatMessage(ChatRole.User, message.Content),
     };
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Chat model {Model} refused by the content filter ({Where})")]
