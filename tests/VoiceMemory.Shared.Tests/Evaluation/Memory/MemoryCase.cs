@@ -1,4 +1,4 @@
-namespace VoiceMemory.Shared.Tests.Evaluation.Memory;
+namespace VoiceMemory.Tests.Evaluation.Memory;
 
 /// <summary>
 /// One tell → ask case: what the user said (one turn each), the question, the words a right answer holds (each entry

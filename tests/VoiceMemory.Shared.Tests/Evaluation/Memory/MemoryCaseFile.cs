@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace VoiceMemory.Shared.Tests.Evaluation.Memory;
+namespace VoiceMemory.Tests.Evaluation.Memory;
 
 /// <summary>
 /// Reads the evaluation files (<c>memory-cases.{en,zh}.txt</c>, format in their header) and splits them into tune and

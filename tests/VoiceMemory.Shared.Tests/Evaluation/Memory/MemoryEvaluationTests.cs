@@ -1,6 +1,6 @@
 using Xunit.Abstractions;
 
-namespace VoiceMemory.Shared.Tests.Evaluation.Memory;
+namespace VoiceMemory.Tests.Evaluation.Memory;
 
 /// <summary>
 /// Scores the memory evaluation set (tell → ask, English and Chinese) through the extractor, the memory store, recall
@@ -39,10 +39,12 @@ public sealed class MemoryEvaluationTests(ITestOutputHelper output)
         var show = Environment.GetEnvironmentVariable("VOICEMEMORY_EVAL_SHOW_MISSES");
         if (show is "tune" or "all")
         {
-            foreach (var (test, reply, outcome) in results.Where(r => (show == "all" || !r.Case.HeldOut) && r.Outcome != MemoryOutcome.Correct))
-            {
-                output.WriteLine($"{(test.Fresh ? "fresh" : test.HeldOut ? "held-out" : "tune")} {outcome}: {test.Language}:{test.Line} {test.Kind} [{string.Join(" || ", test.Told)}] {test.Question} → {reply}");
-            }
+            var misses = results
+                .Where(r => (show == "all" || !r.Case.HeldOut) && r.Outcome != MemoryOutcome.Correct)
+                .Select(r => $"{(r.Case.Fresh ? "fresh" : r.Case.HeldOut ? "held-out" : "tune")} {r.Outcome}: {r.Case.Language}:{r.Case.Line} {r.Case.Kind} [{string.Join(" || ", r.Case.Told)}] {r.Case.Question} → {r.Reply}");
+            var text = string.Join(Environment.NewLine, misses);
+            output.WriteLine(text);
+            EvaluationReport.Write("memory-misses", text);
         }
 
         Assert.All(new[] { "en", "zh" }, language => Assert.Contains(results, r => r.Case.Language == language && r.Case.HeldOut));
@@ -72,26 +74,30 @@ public sealed class MemoryEvaluationTests(ITestOutputHelper output)
         Assert.True(tally.CorrectRate >= floor, $"{language} {part}: {tally.Cell()} is under the floor {floor:0.00}");
     }
 
+    // The table goes to the test output and to the evaluation report folder that scripts/evaluate.sh prints.
     private void PrintTable(List<(MemoryCase Case, string Reply, MemoryOutcome Outcome)> results)
     {
-        output.WriteLine("## Memory evaluation (tell → ask, fallback responder without an LLM)");
-        output.WriteLine("Answered correctly / cases, rate, and wrong facts (a stale or other fact asserted); for 'unknown' (never told) correct = an honest \"I don't know\".");
-        output.WriteLine(string.Empty);
-        output.WriteLine("| Language | Kind | Tune | Held-out | Fresh held-out |");
-        output.WriteLine("|---|---|---|---|---|");
+        var table = new System.Text.StringBuilder();
+        table.AppendLine("## Memory evaluation (tell → ask, fallback responder without an LLM)");
+        table.AppendLine("Answered correctly / cases, rate, and wrong facts (a stale or other fact asserted); for 'unknown' (never told) correct = an honest \"I don't know\".");
+        table.AppendLine();
+        table.AppendLine("| Language | Kind | Tune | Held-out | Fresh held-out |");
+        table.AppendLine("|---|---|---|---|---|");
         foreach (var language in new[] { "en", "zh" })
         {
             var ofLanguage = results.Where(r => r.Case.Language == language).ToList();
             foreach (var kind in ofLanguage.Select(r => r.Case.Kind).Distinct(StringComparer.Ordinal))
             {
                 var ofKind = ofLanguage.Where(r => r.Case.Kind == kind).ToList();
-                output.WriteLine($"| {language} | {kind} | {Tally(ofKind, Part.Tune).Cell()} | {Tally(ofKind, Part.HeldOut).Cell()} | {Tally(ofKind, Part.Fresh).Cell()} |");
+                table.AppendLine($"| {language} | {kind} | {Tally(ofKind, Part.Tune).Cell()} | {Tally(ofKind, Part.HeldOut).Cell()} | {Tally(ofKind, Part.Fresh).Cell()} |");
             }
 
-            output.WriteLine($"| **{language}** | **all** | **{Tally(ofLanguage, Part.Tune).Cell()}** | **{Tally(ofLanguage, Part.HeldOut).Cell()}** | **{Tally(ofLanguage, Part.Fresh).Cell()}** |");
+            table.AppendLine($"| **{language}** | **all** | **{Tally(ofLanguage, Part.Tune).Cell()}** | **{Tally(ofLanguage, Part.HeldOut).Cell()}** | **{Tally(ofLanguage, Part.Fresh).Cell()}** |");
         }
 
-        output.WriteLine($"| **both** | **all** | **{Tally(results, Part.Tune).Cell()}** | **{Tally(results, Part.HeldOut).Cell()}** | **{Tally(results, Part.Fresh).Cell()}** |");
+        table.AppendLine($"| **both** | **all** | **{Tally(results, Part.Tune).Cell()}** | **{Tally(results, Part.HeldOut).Cell()}** | **{Tally(results, Part.Fresh).Cell()}** |");
+        output.WriteLine(table.ToString());
+        EvaluationReport.Write("memory", table.ToString());
     }
 
     private static MemoryTally Tally(IEnumerable<(MemoryCase Case, string Reply, MemoryOutcome Outcome)> results, Part part)

@@ -4,7 +4,7 @@ using VoiceMemory.Memory;
 using VoiceMemory.Tests.Doubles;
 using VoiceMemory.Tests.Memory;
 
-namespace VoiceMemory.Shared.Tests.Evaluation.Memory;
+namespace VoiceMemory.Tests.Evaluation.Memory;
 
 /// <summary>
 /// Runs a case through the path a turn takes without an LLM: each told turn through the heuristic extractor and

@@ -1,4 +1,4 @@
-namespace VoiceMemory.Shared.Tests.Evaluation.Memory;
+namespace VoiceMemory.Tests.Evaluation.Memory;
 
 /// <summary>How one reply scored.</summary>
 internal enum MemoryOutcome

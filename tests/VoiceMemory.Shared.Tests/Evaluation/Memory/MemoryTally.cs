@@ -1,4 +1,4 @@
-namespace VoiceMemory.Shared.Tests.Evaluation.Memory;
+namespace VoiceMemory.Tests.Evaluation.Memory;
 
 /// <summary>Counts of outcomes for one cell of the table.</summary>
 internal sealed class MemoryTally
