@@ -16,7 +16,7 @@ internal static class EnglishWorkRules
     private static readonly Regex IAmA = R(@"\bi\s+(?<verb>am|was|have\s+been|used\s+to\s+be|retired\s+as|trained\s+as|qualified\s+as)\s+(?:(?:still|now|also|just)\s+)?(?<x>an?\s+(?:[\p{L}-]+\s+){0,3}?(?<head>[\p{L}-]+))(?=$|\s+(?:at|in|for|with|by|on|and|but|since|until|before|so|because|who|which)\b)(?<rest>\s+(?:at|in|with)\s+.+)?");
     private static readonly Regex ForALiving = R(@"\b(?<c>i\s+.+?)\s+for\s+a\s+living\b");
     private static readonly Regex RetiredFrom = R(@"\bi\s+retired\s+from\s+(?<x>.+)");
-    private static readonly Regex Garden = R(@"^(?:the|my|our)\s+(?:garden|allotment|yard|house|kitchen|shed)$");
+    private static readonly Regex Garden = R(@"^(?:the|my|our)\s+(?:garden|allotment|yard|house|kitchen|shed)\b(?!\s+(?:centre|center|shop|store|nursery|department|company|hotel))");
     private static readonly Regex Cut = R(@"\s+(?:now|these\s+days|nowadays|at\s+the\s+moment|right\s+now|since|for\s+(?:\d+|a|an|the\s+last|\w+ty|\w+teen|many|several|over)\b|last|ago|by\s+the\s+way|but|because|so|and\s+(?:it|i|we|my)|until|before|when|which|who)\b.*$");
 
     private static readonly HashSet<string> NotWork = new(StringComparer.OrdinalIgnoreCase)
@@ -45,8 +45,9 @@ internal static class EnglishWorkRules
         "technician", "librarian", "historian", "comedian", "beautician", "physician", "dietitian", "magician",
     };
 
-    // Endings that make a noun an occupation: teacher, doctor, pharmacist, accountant, postman, waitress, engineer.
-    private static readonly string[] Endings = ["er", "or", "ist", "ant", "ent", "man", "woman", "men", "ess", "eer", "ian"];
+    // Endings that make a noun an occupation: teacher, doctor, pharmacist, accountant, postman, waitress, engineer,
+    // locksmith, wheelwright.
+    private static readonly string[] Endings = ["er", "or", "ist", "ant", "ent", "man", "woman", "men", "ess", "eer", "ian", "smith", "wright"];
 
     public static void Work(string body, bool cased, List<ExtractedFact> found)
     {
