@@ -35,6 +35,18 @@ public sealed class SafetyOptions
 
     public string DefaultCrisisResource { get; set; } = "Please contact your local emergency services right away.";
 
+    /// <summary>
+    /// Help for a user in danger from someone else (being hurt, threatened or stalked), per locale (or language); others
+    /// get <see cref="DefaultDangerResource"/>. Looked up like <see cref="CrisisResources"/>.
+    /// </summary>
+    public Dictionary<string, string> DangerResources { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en-US"] = "If you are in danger right now, call 911. The National Domestic Violence Hotline is there any time at 1-800-799-7233.",
+        ["zh-CN"] = "如果你现在有危险，请立即拨打 110 报警；也可以拨打 12338 妇女维权公益服务热线寻求帮助。",
+    };
+
+    public string DefaultDangerResource { get; set; } = "If you are in danger right now, please call your local emergency number.";
+
     [Range(1, 120)]
     public int TimeoutSeconds { get; set; } = 5;
 

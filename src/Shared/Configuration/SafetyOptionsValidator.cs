@@ -29,6 +29,11 @@ public sealed class SafetyOptionsValidator : IValidateOptions<SafetyOptions>
             failures.Add("VoiceMemory:Safety:DefaultCrisisResource must not be empty: a crisis reply always names where to get help.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.DefaultDangerResource))
+        {
+            failures.Add("VoiceMemory:Safety:DefaultDangerResource must not be empty: a user in danger is always told where to get help.");
+        }
+
         if (options.Provider == SafetyProvider.Azure)
         {
             if (string.IsNullOrWhiteSpace(options.Endpoint))

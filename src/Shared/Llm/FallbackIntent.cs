@@ -14,6 +14,8 @@ internal enum FallbackIntent
     Name,
     Age,
     Home,
+    /// <summary>The user's work: job, workplace, or what they did before retiring.</summary>
+    Job,
     Allergies,
     Health,
     Birthday,
@@ -22,4 +24,6 @@ internal enum FallbackIntent
     Dislikes,
     Relation,
     Events,
+    /// <summary>"When is …?": answered by the remembered facts about its subject (<see cref="FallbackSubjects"/>).</summary>
+    When,
 }

@@ -6,8 +6,9 @@ namespace VoiceMemory.Llm;
 
 /// <summary>
 /// The last link of the reply chain, used when no LLM is configured or none answered. Deterministic and honest, in
-/// English and Chinese: it answers questions about remembered facts ("what am I allergic to?"), says plainly when
-/// it does not know, reflects what it will remember from a statement, greets by name, and otherwise gives a short,
+/// English and Chinese: it answers questions about remembered facts by their kind ("what am I allergic to?") or, when
+/// no kind fits, by the subject they name ("where's my spare key?", see <see cref="FallbackSubjects"/>), says plainly
+/// when it does not know, reflects what it will remember from a statement, greets by name, and otherwise gives a short,
 /// warm acknowledgement. It never gives medical advice.
 /// </summary>
 public sealed class FallbackResponder
@@ -58,7 +59,13 @@ public sealed class FallbackResponder
 
         if (aboutMemory)
         {
-            parts.Add(question.Intent == FallbackIntent.MedicalAdvice ? phrases.MedicalAdvice : MemoryAnswers.Answer(question, known, phrases));
+            parts.Add(question.Intent == FallbackIntent.MedicalAdvice ? phrases.MedicalAdvice : MemoryAnswers.Answer(question, string.Join(" ", questions), chinese, known, phrases));
+        }
+        else if (question.Intent is FallbackIntent.Other or FallbackIntent.UnknownAboutUser
+            && FallbackSubjects.Matching(string.Join(" ", questions), known, chinese) is { Count: > 0 } about)
+        {
+            // No question form matched, but a remembered fact is about exactly what was asked ("where's my spare key?").
+            parts.Add(MemoryAnswers.Sentences(about, phrases));
         }
 
         if (parts.Count > 0)

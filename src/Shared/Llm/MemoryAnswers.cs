@@ -16,7 +16,7 @@ internal static class MemoryAnswers
     private static readonly Regex EnglishAllergen = new(@"^the user is allergic to (?<x>.+?)\.?$", Options, Timeout);
     private static readonly Regex ChineseAllergen = new(@"^用户对(?<x>.+?)过敏。?$", Options, Timeout);
     private static readonly Regex Medicine = new(@"\b(?:takes|uses|injects|medication|medicine|pills|tablets)\b|吃|服用|打", Options, Timeout);
-    private static readonly Regex Negative = new(@"\b(?:dislikes|hates|doesn't\s+like|does\s+not\s+like|can't\s+stand)\b|不喜欢|讨厌|受不了", Options, Timeout);
+    private static readonly Regex Negative = new(@"\b(?:dislikes|hates|doesn't\s+(?:like|eat|drink|enjoy)|does\s+not\s+(?:like|eat|drink|enjoy)|can't\s+stand)\b|不喜欢|讨厌|受不了|不吃|不喝|不爱", Options, Timeout);
     private static readonly Regex Residence = new(@"\blives\b|\bis\s+from\b|住在|来自|是.+人$", Options, Timeout);
     private static readonly Regex NameValue = new(@"(?:name\s+is|name's|name:|called|叫|名字是)\s*(?<n>[^.。]+?)\s*[.。]?$", Options, Timeout);
 
@@ -33,8 +33,8 @@ internal static class MemoryAnswers
         return match.Success ? match.Groups["n"].Value.Trim() : null;
     }
 
-    /// <summary>The spoken answer to <paramref name="question"/> from <paramref name="facts"/>.</summary>
-    public static string Answer(FallbackQuestion question, IReadOnlyList<MemoryFact> facts, FallbackPhrases phrases)
+    /// <summary>The spoken answer to <paramref name="question"/> (asked as <paramref name="text"/>) from <paramref name="facts"/>.</summary>
+    public static string Answer(FallbackQuestion question, string text, bool chinese, IReadOnlyList<MemoryFact> facts, FallbackPhrases phrases)
     {
         if (question.Intent == FallbackIntent.Everything)
         {
@@ -42,6 +42,14 @@ internal static class MemoryAnswers
         }
 
         var relevant = Select(question, facts);
+
+        // "When is …?" is answered by what was said about its subject; so is a person asked about who was only
+        // mentioned in a note ("remember that my doctor is Dr Patel" → "who is my doctor?").
+        if (question.Intent == FallbackIntent.When || (relevant.Count == 0 && question.Intent == FallbackIntent.Relation))
+        {
+            relevant = [.. FallbackSubjects.Matching(text, facts, chinese)];
+        }
+
         if (relevant.Count == 0)
         {
             return phrases.DontKnow;
@@ -67,7 +75,8 @@ internal static class MemoryAnswers
         {
             FallbackIntent.Name => facts.Where(f => f.Key == FactKeys.Name),
             FallbackIntent.Age => facts.Where(f => f.Key == FactKeys.Age),
-            FallbackIntent.Home => facts.Where(f => f.Key == FactKeys.Home || (f.Kind == FactKind.Profile && Residence.IsMatch(f.Text))),
+            FallbackIntent.Home => facts.Where(f => f.Key == FactKeys.Home || (f.Kind == FactKind.Profile && f.Key is null && Residence.IsMatch(f.Text))),
+            FallbackIntent.Job => facts.Where(f => f.Key == FactKeys.Job),
             FallbackIntent.Allergies => facts.Where(f => f.Kind == FactKind.Health && Allergy.IsMatch(f.Text)),
             FallbackIntent.Health when subject == FallbackQuestions.Medication => facts.Where(f => f.Kind == FactKind.Health && Medicine.IsMatch(f.Text)),
             FallbackIntent.Health => facts.Where(f => f.Kind == FactKind.Health && !Allergy.IsMatch(f.Text)),
@@ -123,6 +132,10 @@ internal static class MemoryAnswers
             : string.Join(phrases.ItemSeparator, allergens.Take(allergens.Count - 1)) + phrases.AndWord + allergens[^1];
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, phrases.AllergicTo, list);
     }
+
+    /// <summary>The facts as spoken sentences, at most a few.</summary>
+    public static string Sentences(IEnumerable<MemoryFact> facts, FallbackPhrases phrases) =>
+        string.Join(phrases.SentenceSeparator, facts.Take(MaxFactsPerAnswer).Select(f => Sentence(f.Text, phrases)));
 
     /// <summary>A fact as a spoken sentence: "The user lives in Leeds" → "You live in Leeds."</summary>
     public static string Sentence(string factText, FallbackPhrases phrases)

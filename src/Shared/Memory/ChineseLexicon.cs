@@ -21,6 +21,18 @@ internal static class ChineseLexicon
 
     public static string RelationKey(string word) => Relations.FirstOrDefault(r => r.Word == word).Key ?? FactKeys.Slug(word);
 
+    /// <summary>Common surnames: 我是李建国 names the user, 我是护士 does not.</summary>
+    public const string Surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧";
+
+    /// <summary>
+    /// True when a surname and one or two characters after 我是 read as a name rather than a job, origin or condition
+    /// (我是高血压 and 我是王老师 are not names).
+    /// </summary>
+    public static bool LooksLikeName(string candidate) =>
+        !Conditions.Any(c => candidate.Contains(c, StringComparison.Ordinal))
+        && !ChineseWorkRules.IsOccupation(candidate)
+        && candidate[^1] is not ('人' or '的' or '者' or '们' or '家' or '里');
+
     /// <summary>Conditions after 我有 / 我患有 (a cold is not one).</summary>
     public static readonly string[] Conditions =
     [
@@ -55,5 +67,6 @@ internal static class ChineseLexicon
 
     public const string TimeWords = @"明天|后天|今天|今晚|今天晚上|明天早上|明天下午|明早|下周|下星期|下个月|下礼拜|这周|这个周末|周末|星期[一二三四五六日天]|周[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|\d{1,2}[点:：]|[一二三四五六七八九十]{1,3}点|每天|每周";
 
-    public const string EventWords = @"预约|看医生|看病|复查|体检|检查|手术|聚会|婚礼|约会|旅行|旅游|拜访|来看我|看望|来家里|见面|开会|医院|牙医|生日|派对|葬礼|出门|去|来|回来";
+    // 要 / 打算 / 准备 with a time word is a plan: 我明天要交水电费, 我下周一要看眼科.
+    public const string EventWords = @"要|打算|准备|眼科|牙科|结婚|婚礼|毕业|典礼|满月|出院|考试|演出|比赛|预约|看医生|看病|复查|体检|检查|手术|聚会|婚礼|约会|旅行|旅游|拜访|来看我|看望|来家里|见面|开会|医院|牙医|生日|派对|葬礼|出门|去|来|回来";
 }

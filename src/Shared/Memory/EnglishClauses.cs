@@ -24,16 +24,18 @@ internal static class EnglishClauses
         Options,
         Timeout);
 
-    private static readonly Regex OpenerSplit = new(@"(?<=\S)\s+(?=(?:" + StrictOpeners + "))", Options, Timeout);
+    // After an auxiliary the "i" is the inverted subject of a question ("what kind of tv do i dislike"), not a new clause.
+    private static readonly Regex OpenerSplit = new(@"(?<=\S)(?<!\b(?:do|did|does|don't|dont|didn't|didnt|can|could|will|would|should|shall|may|might|have|had)\b)\s+(?=(?:" + StrictOpeners + "))", Options, Timeout);
 
     private static readonly Regex Fillers = new(
-        @"^(?:(?:hi|hello|hey|hiya|well|so|oh|um+|uh|er|erm|ah|ok|okay|yes|yeah|yep|no|nope|right|alright|actually|anyway|and|but|also|plus|then|because|cause|by\s+the\s+way|you\s+know|listen|look|good\s+(?:morning|afternoon|evening|night)|thanks|thank\s+you|please|dear)\b[\s,!]*)+",
+        @"^(?:(?:(?:hi|hello|hey|hiya)(?:\s+(?:there|again|everyone|all|friend|dear))?|well|so|oh|um+|uh|er|erm|ah|ok|okay|yes|yeah|yep|no|nope|right|alright|actually|anyway|and|but|also|plus|then|because|cause|by\s+the\s+way|you\s+know|listen|look|good\s+(?:morning|afternoon|evening|night)|thanks|thank\s+you|please|dear)\b[\s,!]*)+",
         Options,
         Timeout);
 
     private static readonly Regex FirstPerson = new(@"\b(?:i|i'm|im|i've|i'll|i'd|me|my|mine|we|our)\b", Options, Timeout);
 
-    private static readonly Regex EndsWithRememberRequest = new(@"\b(?:remember|forget|note|mind)(?:\s+(?:that|this))?$", Options, Timeout);
+    // "…remember that", "can you tell me", "remind me": the clause after it is what is asked or to be remembered.
+    private static readonly Regex EndsWithRememberRequest = new(@"\b(?:remember|forget|note|mind)(?:\s+(?:that|this))?$|\b(?:tell|remind|show|give|ask)\s+me(?:\s+again)?$", Options, Timeout);
 
     private static readonly Regex QuestionStart = new(
         @"^(?:what|what's|whats|who|who's|whos|whom|whose|where|where's|wheres|when|when's|why|how|how's|hows|which|do|does|did|is|isn't|are|aren't|am|was|were|can|could|would|will|should|shall|may|might|have|has|haven't|hasn't|didn't|doesn't|won't|wouldn't|can't|couldn't|tell\s+me|don'?t\s+(?:you|i|we|they|he|she))\b",

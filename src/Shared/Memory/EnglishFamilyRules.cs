@@ -6,13 +6,14 @@ namespace VoiceMemory.Memory;
 /// <summary>English rules for people and dates: relations by name, birthdays, anniversaries and appointments.</summary>
 internal static class EnglishFamilyRules
 {
-    private static readonly Regex RelationNameIs = R(@"\bmy\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"(?:'s|s|'|\s+'s)?\s+(?:first\s+)?name\s+(?<verb>is|was)\s+" + NameWords);
-    private static readonly Regex RelationCalled = R(@"\bmy\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"\s+(?<verb>is|was|'s)\s+(?:called|named)\s+" + NameWords);
-    private static readonly Regex HaveRelationCalled = R(@"\bi\s+(?:have|have\s+got|had)\s+an?\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"\s+(?:called|named)\s+" + NameWords);
-    private static readonly Regex RelationIsName = R(@"\bmy\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"(?:'s|\s+is)\s+" + OneName + "$");
-    private static readonly Regex RelationNamedDoes = R(@"\bmy\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @",?\s+" + OneName + @",?\s+(?<rest>(?:(?:always|often|usually|still|just|also|never|sometimes|now)\s+)*(?:lives|lived|works|worked|is|was|visits|comes|came|calls|called|phones|has|had|will|used|loves|likes|moved|died|passed|got|goes|went|plays|helps|takes|brings|sends|who)\b.*)");
+    private static readonly Regex RelationNameIs = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"(?:'s|s|'|\s+'s)?\s+(?:first\s+)?name\s+(?<verb>is|was)\s+" + NameWords);
+    private static readonly Regex RelationCalled = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"\s+(?<verb>is|was|'s)\s+(?:called|named)\s+" + NameWords);
+    private static readonly Regex HaveRelationCalled = R(@"\b(?:i|we)(?:'ve\s+got|ve\s+got|\s+have\s+got|\s+have|\s+had|\s+got)\s+an?\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"\s+(?:called|named)\s+" + NameWords);
+    private static readonly Regex RelationIsName = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"(?:'s|\s+is)\s+" + OneName + "$");
+    private static readonly Regex RelationNamedDoes = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @",?\s+" + OneName + @",?\s+(?<rest>(?:(?:always|often|usually|still|just|also|never|sometimes|now)\s+)*(?:lives|lived|works|worked|is|was|visits|comes|came|calls|called|phones|has|had|will|used|loves|likes|moved|died|passed|got|goes|went|plays|helps|takes|brings|sends|who)\b.*)");
+    private static readonly Regex RelationThenName = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @",?\s+" + OneName + @"(?=,|$|\s+(?:for|since|of|and|who|from|too|as\s+well|last|this|in|on|at|when|years|ago)\b)");
     private static readonly Regex NameIsMyRelation = R(@"^" + OneName + @"\s+is\s+my\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"$");
-    private static readonly Regex RelationLivesIn = R(@"\bmy\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"\s+(?<verb>lives|works)\s+(?<prep>in|near|at)\s+(?<p>[^,]+?)$");
+    private static readonly Regex RelationLivesIn = R(@"\b(?:my|our)\s+(?:(?<adj>" + Adj + @")\s+)?" + Rel + @"\s+(?<verb>lives|works)\s+(?<prep>in|near|at)\s+(?<p>[^,]+?)$");
     private static readonly Regex RelationPassed = R(@"\bmy\s+(?:(?<adj>late)\s+)?" + Rel + @"\s+(?<what>passed\s+away|died|passed)\b(?<rest>.*)");
     private static readonly Regex LivesInPlace = R(@"^(?<verb>(?:lives|lived|works|worked|moved)\s+(?:in|to))\s+(?<p>.+)$");
     private static readonly Regex Birthday = R(@"\bmy\s+(?:" + Rel + @"(?:'s|s|\s+'s)\s+)?birthday\s+is\s+(?<on>on\s+)?(?<d>.+)");
@@ -57,7 +58,7 @@ internal static class EnglishFamilyRules
             return;
         }
 
-        foreach (var regex in new[] { RelationIsName, NameIsMyRelation })
+        foreach (var regex in new[] { RelationIsName, NameIsMyRelation, RelationThenName })
         {
             var match = regex.Match(body);
             if (match.Success && NameFrom(match, strict: true, cased) is { } name)

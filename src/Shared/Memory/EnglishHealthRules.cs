@@ -12,7 +12,7 @@ internal static class EnglishHealthRules
     private static readonly Regex MyAllergies = R(@"\bmy\s+allerg(?:y|ies)\s+(?:is|are)\s+(?<x>.+)");
     private static readonly Regex ItemSplit = R(@"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|plus)\s+");
     private static readonly Regex ListCut = R(@"\s+(?:so|which|because|but|since|that|who|when)\b.*$");
-    private static readonly Regex HaveCondition = R(@"\bi\s+(?:(?:also|still)\s+)?(?<verb>have|have\s+got|suffer\s+from|am\s+suffering\s+from|was\s+diagnosed\s+with|got\s+diagnosed\s+with|have\s+been\s+diagnosed\s+with|live\s+with|am\s+living\s+with)\s+(?<x>.+)");
+    private static readonly Regex HaveCondition = R(@"\bi\s+(?:(?:also|still)\s+)?(?<verb>have\s+got|have|suffer\s+from|am\s+suffering\s+from|was\s+diagnosed\s+with|got\s+diagnosed\s+with|have\s+been\s+diagnosed\s+with|live\s+with|am\s+living\s+with)\s+(?<x>.+)");
     private static readonly Regex ConditionQualifiers = R(@"^(?:(?:a|an|some|mild|severe|bad|early|early[\s-]stage|chronic|terrible|a\s+touch\s+of|a\s+bit\s+of|the\s+beginnings\s+of)\s+)*");
     private static readonly Regex HadEvent = R(@"\bi\s+(?:had|have\s+had)\s+(?<x>a\s+stroke|a\s+heart\s+attack|a\s+hip\s+replacement|a\s+knee\s+replacement|a\s+bad\s+fall|a\s+fall|a\s+bypass|heart\s+surgery|cancer|a\s+mastectomy|chemo(?:therapy)?|a\s+transplant)\b(?<rest>.*)");
     private static readonly Regex IAmCondition = R(Im + @"\s+(?:(?:also|now)\s+)?(?<x>diabetic|asthmatic|epileptic|deaf|hard\s+of\s+hearing|partially\s+sighted|partially\s+deaf|blind|registered\s+blind|in\s+a\s+wheelchair|lactose\s+intolerant|gluten\s+intolerant|coeliac|celiac|pre-?diabetic)\b");
@@ -120,8 +120,9 @@ internal static class EnglishHealthRules
 
     private static bool IsMedicine(string taken)
     {
-        var words = taken.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || words[0] is "the" or "a" or "an" or "care" or "it" or "them" or "part" or "place" or "time" or "turns" or "notes")
+        // "an inhaler" and "a statin" are medicines; "a break" and "the bus" are not, and the word test below decides.
+        var words = taken.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => w is "a" or "an" or "my" or "some").ToArray();
+        if (words.Length == 0 || words[0] is "the" or "care" or "it" or "them" or "part" or "place" or "time" or "turns" or "notes")
         {
             return false;
         }

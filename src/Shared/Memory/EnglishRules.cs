@@ -80,6 +80,7 @@ internal static class EnglishRules
         EnglishProfileRules.Name(body, cased, found);
         EnglishProfileRules.Age(body, found);
         EnglishProfileRules.Home(body, cased, found);
+        EnglishWorkRules.Work(body, cased, found);
         EnglishProfileRules.Favourite(body, cased, found);
         EnglishProfileRules.Preferences(body, cased, found);
         EnglishHealthRules.Allergies(body, cased, found);

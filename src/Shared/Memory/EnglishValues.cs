@@ -17,7 +17,7 @@ internal static class EnglishValues
     public const string OneName = @"(?<name>[\p{L}][\p{L}'\-]*)";
 
     /// <summary>Objects that say nothing about the user ("i like it", "i love you").</summary>
-    public static readonly Regex ObjectRejected = R(@"^(?:it|it's|that|this|them|you|yourself|him|her|those|these|what|how|when|where|who|is|are|was|most|the\s+most|about|being|so|very|much|a\s+lot|here|there|myself|one|lots|to\s+(?:think|say|know|believe|ask|hear|see\s+you|talk\s+to\s+you))\b");
+    public static readonly Regex ObjectRejected = R(@"^(?:it|it's|that|this|them|you|yourself|him|her|those|these|what|how|when|where|who|is|are|was|most|the\s+most|about|being\s+(?:here|there|with\s+you|able|alive|so|very|too)|so|very|much|a\s+lot|here|there|myself|one|lots|to\s+(?:think|say|know|believe|ask|hear|see\s+you|talk\s+to\s+you))\b");
     /// <summary>A first-person word: the clause is about the user.</summary>
     public static readonly Regex Personal = R(@"\b(?:i|i'm|im|i've|i'll|my|me|we|we're|our)\b");
 

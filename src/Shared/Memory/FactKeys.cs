@@ -18,6 +18,9 @@ public static class FactKeys
     /// <summary>Where the user lives or comes from.</summary>
     public const string Home = "profile.home";
 
+    /// <summary>The user's work: what they do or did, or where they work ("I work at the library now" replaces "I work at Tesco").</summary>
+    public const string Job = "profile.job";
+
     /// <summary>The user's birthday; someone else's is <c>event.birthday.{relation}</c>.</summary>
     public const string Birthday = "event.birthday";
 

@@ -282,7 +282,10 @@ internal static partial class FactPhrasing
     {
         var word = words[index];
         var bare = word.TrimEnd(',', '.', 's', '\'');
-        var isMay = word.Equals("may", StringComparison.OrdinalIgnoreCase) && index + 1 < words.Length && char.IsDigit(words[index + 1][0]);
+        // "may" is the month before a day ("may 3rd") or after "in / of / early / next …" ("in may"), else the verb.
+        var isMay = word.Equals("may", StringComparison.OrdinalIgnoreCase)
+            && ((index + 1 < words.Length && char.IsDigit(words[index + 1][0]))
+                || (index > 0 && words[index - 1].ToLowerInvariant() is "in" or "of" or "early" or "late" or "mid" or "next" or "last" or "this" or "until" or "since"));
         return Months.Contains(word) || Weekdays.Contains(word) || Weekdays.Contains(bare) || isMay
             ? CapitaliseName(word)
             : word;

@@ -24,7 +24,7 @@ public sealed partial class LlmFactExtractor(
         + "other lasting details (note). Ignore small talk, questions and anything about the assistant. "
         + "Write each fact as one short third-person sentence about the user in the user's language, the way the memory shows it: "
         + "'The user's name is Ana.', 'The user is allergic to peanuts.', '用户叫小明。' "
-        + "Use a key only for single-valued facts that replace older ones: profile.name, profile.age, profile.home, event.birthday, "
+        + "Use a key only for single-valued facts that replace older ones: profile.name, profile.age, profile.home, profile.job (work or workplace), event.birthday, "
         + "event.anniversary, preference.favourite.<thing> (e.g. preference.favourite.colour), preference.item.<thing> for a like or "
         + "dislike of one thing (e.g. preference.item.tea), relationship.<relation> (e.g. relationship.daughter); otherwise key is null. "
         + "Return {\"facts\":[]} when there is nothing to remember.";

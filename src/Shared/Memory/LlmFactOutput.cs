@@ -17,7 +17,7 @@ public static class LlmFactOutput
     /// <summary>Exact keys of single-valued facts, the same the heuristic extractor uses (<see cref="FactKeys"/>).</summary>
     private static readonly HashSet<string> ExactKeys = new(StringComparer.Ordinal)
     {
-        FactKeys.Name, FactKeys.Age, FactKeys.Home, FactKeys.Birthday, FactKeys.Anniversary,
+        FactKeys.Name, FactKeys.Age, FactKeys.Home, FactKeys.Job, FactKeys.Birthday, FactKeys.Anniversary,
     };
 
     /// <summary>Key families that end in a subject slug (<see cref="FactKeys.Slug"/>).</summary>
@@ -66,7 +66,7 @@ public static class LlmFactOutput
         "{\"type\":\"object\",\"properties\":{\"facts\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{"
         + "\"text\":{\"type\":\"string\",\"description\":\"The fact in one short third-person sentence in the user's language, e.g. 'The user's name is Ana.'\"},"
         + "\"kind\":{\"type\":\"string\",\"enum\":[\"profile\",\"preference\",\"health\",\"relationship\",\"event\",\"note\"]},"
-        + "\"key\":{\"type\":[\"string\",\"null\"],\"description\":\"profile.name, profile.age, profile.home, event.birthday, event.anniversary, preference.favourite.<thing>, preference.item.<thing>, relationship.<relation>, or null\"}"
+        + "\"key\":{\"type\":[\"string\",\"null\"],\"description\":\"profile.name, profile.age, profile.home, profile.job, event.birthday, event.anniversary, preference.favourite.<thing>, preference.item.<thing>, relationship.<relation>, or null\"}"
         + "},\"required\":[\"text\",\"kind\",\"key\"],\"additionalProperties\":false}}},"
         + "\"required\":[\"facts\"],\"additionalProperties\":false}");
 

@@ -56,11 +56,12 @@ internal static partial class EnglishLexicon
         @"|step-?mom|step-?father|step-?mother|uncle|aunt|cousin|friends?|classmates?|guy|man|woman|girl|boy|bitch|bastard|asshole" +
         @"|prick|idiot|kid|person|cops?|police(?:man|woman)?|doctor|nurse|driver|bull(?:y|ies)|students?|customers?|clients?))";
 
-    private const string NotPersonTail =
+    // Shared with EnglishConcepts: what after a person shows the act is not aimed at them ("kill them with kindness").
+    internal const string NotPersonTail =
         @"(?!'?s? (?:feelings|chances|pride|ego|reputation|career|business|credibility|score|record|vibe|mood|plans?|time|game" +
         @"|battery|buzz|joy|spirit|dreams?|hopes?|confidence|self[- ]esteem)\b)" +
         @"(?! (?:with kindness|at (?:chess|cards|poker|tennis|golf|pool|darts|the game|this game|video games|games?|\w+ ?kart)" +
-        @"|in (?:chess|cards|poker|tennis|golf|a race|the race|the game|this game|the match|an argument|the debate)" +
+        @"|in (?:chess|cards|poker|tennis|golf|a race|the race|the game|this game|the match|an argument|the debate|fortnite|minecraft|(?:\w+ )?kart)" +
         @"|(?:a|an) (?:text|message|email|note|line|look|smile|glance|quick|call|photo|picture|shot)|out\b|up\b))";
 
     private const string Lethal = @"(?:kill|murder|stab|shoot|strangle|poison|slaughter|knife|gun down|slit the throat of|choke to death|burn alive)";

@@ -4,7 +4,8 @@ namespace VoiceMemory.Safety;
 /// The built-in crisis and abuse lexicon (English and Chinese, Simplified and common Traditional forms).
 /// <para>
 /// User input: self-harm or suicide intent (<see cref="SafetyCategories.SelfHarm"/>) and threats to harm others
-/// (<see cref="SafetyCategories.Violence"/>) are crises; abuse, harassment and slurs (<see cref="SafetyCategories.Abuse"/>)
+/// (<see cref="SafetyCategories.Violence"/>) and danger from others (<see cref="SafetyCategories.Danger"/>: being hurt,
+/// threatened or stalked) are crises; abuse, harassment and slurs (<see cref="SafetyCategories.Abuse"/>)
 /// are flagged only. Negated ("I would never hurt myself"), topical ("the movie was about suicide") and reported
 /// ("he said \"I want to die\"") mentions are not matched.
 /// </para>
@@ -19,7 +20,8 @@ public sealed class LexiconSafetyScreen : ISafetyScreen
     /// <summary>The <see cref="SafetyVerdict.Source"/> of this screen's verdicts.</summary>
     public const string SourceName = "lexicon";
 
-    private static readonly LexiconRule[] UserInputRules = [.. EnglishLexicon.UserInput, .. ChineseLexicon.UserInput];
+    private static readonly LexiconRule[] UserInputRules =
+        [.. EnglishLexicon.UserInput, .. EnglishConcepts.UserInput, .. ChineseLexicon.UserInput, .. ChineseConcepts.UserInput];
     private static readonly LexiconRule[] ReplyRules = [.. EnglishLexicon.Reply, .. ChineseLexicon.Reply];
 
     /// <inheritdoc />
@@ -45,9 +47,17 @@ public sealed class LexiconSafetyScreen : ISafetyScreen
 
         var prepared = SafetyText.BlankReportedQuotes(SafetyText.Normalize(text));
         var clauses = SafetyText.Clauses(prepared);
+
+        // "When I was a teenager I had suicidal thoughts but therapy helped": a crisis told as resolved past is not one now.
+        var resolved = target == ScreenTarget.UserInput && LexiconScope.IsResolvedPast(prepared);
         LexiconRule? worst = null;
         foreach (var rule in target == ScreenTarget.Reply ? ReplyRules : UserInputRules)
         {
+            if (resolved && IsCrisisCategory(rule.Category))
+            {
+                continue;
+            }
+
             if ((worst is null || Rank(rule) > Rank(worst)) && Matches(rule, prepared, clauses))
             {
                 worst = rule;
@@ -78,7 +88,7 @@ public sealed class LexiconSafetyScreen : ISafetyScreen
     private static int Rank(LexiconRule rule) => (IsCrisisCategory(rule.Category) ? 100 : 0) + rule.Severity;
 
     private static bool IsCrisisCategory(string category) =>
-        category is SafetyCategories.SelfHarm or SafetyCategories.Violence;
+        category is SafetyCategories.SelfHarm or SafetyCategories.Violence or SafetyCategories.Danger;
 
     private static bool Matches(LexiconRule rule, string text, string[] clauses)
     {

@@ -43,6 +43,14 @@ internal static partial class LexiconScope
         return LastIndex(other, before) > LastIndex(first, before);
     }
 
+    /// <summary>
+    /// True when the text tells of a crisis as past and resolved ("years ago … but therapy helped", "以前自残过，已经十年没有了")
+    /// and says nothing of it now ("again", "still", "tonight").
+    /// </summary>
+    public static bool IsResolvedPast(string text) =>
+        ((EnglishPastTime().IsMatch(text) && EnglishRecovered().IsMatch(text)) || (ChinesePastTime().IsMatch(text) && ChineseRecovered().IsMatch(text)))
+        && !StillNow().IsMatch(text);
+
     private static bool IsNegatedEnglish(string before)
     {
         var breaks = EnglishBreakers().Matches(before);
@@ -85,6 +93,24 @@ internal static partial class LexiconScope
         var matches = pattern.Matches(text);
         return matches.Count == 0 ? -1 : matches[^1].Index;
     }
+
+    [GeneratedRegex(@"\b(?:used to|years ago|a long time ago|when i was (?:a teenager|younger|little|a kid|a child|in (?:high school|college|school|my (?:teens|twenties)))" +
+        @"|back in (?:college|high school|school|the day)|in my (?:teens|twenties|thirties)|as a (?:teen|teenager|kid))\b", LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
+    private static partial Regex EnglishPastTime();
+
+    [GeneratedRegex(@"\b(?:but (?:now|therapy|i got help|i am (?:better|okay|ok|fine|safe|doing (?:better|well)))|(?:i am|i feel) (?:doing )?(?:much |so much |a lot )?(?:better|safe|happy|happier) now" +
+        @"|(?:therapy|medication|treatment|counseling|counselling) helped|got help|\w+ (?:years?|months?) (?:clean|sober|free)|i left (?:him|her|them)|far behind me" +
+        @"|how far i have come|(?:finally )?happy again|now i love it|i am over it|(?:the police|they) dealt with it)\b", LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
+    private static partial Regex EnglishRecovered();
+
+    [GeneratedRegex("以前|曾经|小时候|(?:高中|初中|大学|上学)的时候|那时候|那几年|年前", LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
+    private static partial Regex ChinesePastTime();
+
+    [GeneratedRegex("现在(?:好多了|好了|很好|很安全|很开心|没事了|挺好)|已经.{0,4}(?:没有了|没再|不会了)|(?:咨询|治疗|吃药)帮了我|帮助了我|走出来了|过去了", LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
+    private static partial Regex ChineseRecovered();
+
+    [GeneratedRegex(@"\b(?:again|still|tonight|right now|these days|this week|lately)\b|又|还是想|还在|今晚|最近|现在又|现在还", LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
+    private static partial Regex StillNow();
 
     // A negation does not reach past these ("I do not know why, but I want to die").
     [GeneratedRegex(@",|\b(?:but|and|so|because|cause|though|although|yet|however|then|if|unless|when|while|until|except|or|before|after)\b", LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]

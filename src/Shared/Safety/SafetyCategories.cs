@@ -7,6 +7,8 @@ public static class SafetyCategories
     public const string SelfHarm = "self_harm";
     /// <summary>Violence, including threats to harm others.</summary>
     public const string Violence = "violence";
+    /// <summary>Danger from others: the user is being hurt, threatened or stalked. A crisis, answered with emergency and abuse resources.</summary>
+    public const string Danger = "danger";
     public const string Hate = "hate";
     public const string Sexual = "sexual";
     /// <summary>Abuse or harassment aimed at the companion or others.</summary>

@@ -14,16 +14,57 @@ public sealed class SafetyMessages(IOptions<SafetyOptions> options)
     // The built-in default names no number; Chinese speakers get it in Chinese. An operator's own default is used verbatim.
     private static readonly string BuiltInDefaultResource = new SafetyOptions().DefaultCrisisResource;
     private const string ChineseDefaultResource = "如果有紧急危险，请立即联系当地的紧急服务。";
+    private static readonly string BuiltInDefaultDangerResource = new SafetyOptions().DefaultDangerResource;
+    private const string ChineseDefaultDangerResource = "如果你现在有危险，请立即拨打当地的报警电话。";
 
     /// <summary>The crisis message for <paramref name="locale"/>, as a <see cref="ReplySource.Safety"/> reply.</summary>
-    public Reply CrisisReply(string locale)
+    public Reply CrisisReply(string locale) => CrisisReply(locale, SafetyCategories.SelfHarm);
+
+    /// <summary>
+    /// The crisis message for a verdict's <paramref name="category"/>: danger from others (<see cref="SafetyCategories.Danger"/>)
+    /// gets emergency and abuse help (<see cref="SafetyOptions.DangerResources"/>); any other crisis the crisis line.
+    /// </summary>
+    public Reply CrisisReply(string locale, string? category)
     {
+        if (category == SafetyCategories.Danger)
+        {
+            return DangerReply(locale);
+        }
+
         var chinese = LocaleInfo.IsChinese(locale);
         var resource = CrisisResource(locale);
         var text = chinese
             ? $"听到你这么说，我很担心你，也谢谢你愿意告诉我。你不用一个人扛着这些。{EndSentence(resource, chinese)}我会一直在这里陪着你。"
             : $"I'm really sorry you're going through this, and I'm glad you told me. You don't have to face it alone. {EndSentence(resource, chinese)} I'm here with you.";
         return new Reply(text, ReplySource.Safety);
+    }
+
+    private Reply DangerReply(string locale)
+    {
+        var chinese = LocaleInfo.IsChinese(locale);
+        var resource = DangerResource(locale);
+        var text = chinese
+            ? $"听到你正在经历这些，我很担心你，也谢谢你愿意告诉我。这不是你的错，你应该是安全的。{EndSentence(resource, chinese)}我会一直在这里陪着你。"
+            : $"I'm so sorry this is happening to you, and I'm glad you told me. It is not your fault, and you deserve to be safe. {EndSentence(resource, chinese)} I'm here with you.";
+        return new Reply(text, ReplySource.Safety);
+    }
+
+    /// <summary>The configured help for a user in danger from someone else, found like <see cref="CrisisResource"/>.</summary>
+    public string DangerResource(string locale)
+    {
+        ArgumentNullException.ThrowIfNull(locale);
+        var settings = options.Value;
+        var tag = locale.Trim().Replace('_', '-');
+        var resource = Find(settings.DangerResources ?? [], tag) ?? Find(settings.DangerResources ?? [], LocaleInfo.Language(tag));
+        if (resource is not null)
+        {
+            return resource;
+        }
+
+        var fallback = string.IsNullOrWhiteSpace(settings.DefaultDangerResource) ? BuiltInDefaultDangerResource : settings.DefaultDangerResource.Trim();
+        return LocaleInfo.IsChinese(tag) && string.Equals(fallback, BuiltInDefaultDangerResource, StringComparison.Ordinal)
+            ? ChineseDefaultDangerResource
+            : fallback;
     }
 
     /// <summary>Said instead of a reply that was flagged or refused; it never repeats the reply.</summary>

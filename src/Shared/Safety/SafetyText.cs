@@ -116,6 +116,13 @@ internal static partial class SafetyText
             ["gonna"] = "going to", ["wanna"] = "want to", ["gotta"] = "got to",
             ["kms"] = "kill myself", ["kys"] = "kill yourself", ["u"] = "you", ["ur"] = "you are",
             ["thats"] = "that is", ["theres"] = "there is", ["whats"] = "what is",
+
+            // Common misspellings of the words the crisis rules are built from (typed turns, phone keyboards).
+            ["wana"] = "want to", ["wnat"] = "want", ["whant"] = "want", ["kil"] = "kill", ["kll"] = "kill",
+            ["myslef"] = "myself", ["mysef"] = "myself", ["myselfe"] = "myself", ["mself"] = "myself",
+            ["sucide"] = "suicide", ["suicde"] = "suicide", ["suiside"] = "suicide", ["sucicide"] = "suicide", ["suicid"] = "suicide",
+            ["sucidal"] = "suicidal", ["suicdal"] = "suicidal", ["suicidel"] = "suicidal", ["suisidal"] = "suicidal",
+            ["dieing"] = "dying", ["dyeing"] = "dying", ["tonite"] = "tonight",
         };
         string[] auxiliaries = ["do", "does", "did", "is", "are", "was", "were", "would", "should", "could", "have", "has", "had", "must", "need", "might"];
         foreach (var auxiliary in auxiliaries)

@@ -78,7 +78,7 @@ public sealed partial class TurnActivities(
         Reply? crisisReply = null;
         if (verdict.IsCrisis)
         {
-            crisisReply = safetyMessages.CrisisReply(request.Locale);
+            crisisReply = safetyMessages.CrisisReply(request.Locale, verdict.Category);
             RecordFlag(verdict.Category, SafetyAction.CrisisReply);
             LogCrisis(request.TurnId, verdict.Category ?? "unknown", verdict.Source);
         }

@@ -1,0 +1,9 @@
+namespace VoiceMemory.Tests.Evaluation.Safety;
+
+/// <summary>One evaluation sentence: its language, expected crisis category (<c>none</c> for a look-alike), instrument item or look-alike kind.</summary>
+public sealed record SafetyCase(string Language, string Expected, string Item, string Text, bool HeldOut)
+{
+    public bool IsCrisis => Expected != "none";
+
+    public string Locale => Language == "zh" ? "zh-CN" : "en-US";
+}

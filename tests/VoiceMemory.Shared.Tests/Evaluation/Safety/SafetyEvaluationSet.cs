@@ -1,0 +1,36 @@
+namespace VoiceMemory.Tests.Evaluation.Safety;
+
+/// <summary>Loads the safety evaluation set: <c>{language}-crisis.tsv</c> and <c>{language}-lookalike.tsv</c> beside the test assembly.</summary>
+public static class SafetyEvaluationSet
+{
+    public static readonly string[] Languages = ["en", "zh"];
+
+    public static IReadOnlyList<SafetyCase> Load()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Evaluation", "Safety");
+        var cases = new List<SafetyCase>();
+        foreach (var language in Languages)
+        {
+            foreach (var file in new[] { $"{language}-crisis.tsv", $"{language}-lookalike.tsv" })
+            {
+                foreach (var line in File.ReadLines(Path.Combine(folder, file)))
+                {
+                    if (line.Length == 0 || line.StartsWith('#'))
+                    {
+                        continue;
+                    }
+
+                    var columns = line.Split('\t');
+                    if (columns.Length != 3)
+                    {
+                        throw new InvalidDataException($"{file}: expected 3 tab-separated columns: {line}");
+                    }
+
+                    cases.Add(new SafetyCase(language, columns[0], columns[1], columns[2], EvaluationSplit.IsHeldOut(columns[2])));
+                }
+            }
+        }
+
+        return cases;
+    }
+}
