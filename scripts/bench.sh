@@ -3,7 +3,7 @@
 # target, PASS/MISS, the machine and the load average. Numbers are only comparable on an otherwise idle machine:
 # the measuring part takes an exclusive lock (flock) so two measurement runs on one machine never overlap.
 #   bash scripts/bench.sh                 # everything (about 6 minutes on 2 cores)
-#   bash scripts/bench.sh recall          # one benchmark: recall | pipeline | ingest | workers
+#   bash scripts/bench.sh recall          # one benchmark: recall | pipeline | coldstart | ingest | workers
 #   bash scripts/bench.sh all --quick     # a fast smoke run of the harness (figures not meaningful)
 # Environment: VOICEMEMORY_MEASURE_LOCK (default /tmp/voicememory-measure.lock) names the lock file;
 #              VOICEMEMORY_BENCH_WORK puts the benchmarks' data on another file system (default: the temp folder).

@@ -10,28 +10,28 @@ using VoiceMemory.Benchmarks.Workers;
 namespace VoiceMemory.Benchmarks;
 
 /// <summary>
-/// <c>bench recall|pipeline|ingest|workers|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER]</c>: runs the benchmarks and prints one
+/// <c>bench recall|pipeline|coldstart|ingest|workers|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER]</c>: runs the benchmarks and prints one
 /// summary block on standard output (progress goes to standard error). It first waits up to 10 minutes for the rest
 /// of the machine to go quiet (<c>--no-wait</c> skips that). Exit code 0 when every target is met,
 /// 2 when one is missed, 1 on an error or bad usage.
 /// </summary>
 public static class BenchCommand
 {
-    private static readonly string[] Commands = ["recall", "pipeline", "ingest", "workers", "all"];
+    private static readonly string[] Commands = ["recall", "pipeline", "coldstart", "ingest", "workers", "all"];
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length == 0 || !Commands.Contains(args[0]))
         {
-            await Console.Error.WriteLineAsync("usage: bench recall|pipeline|ingest|workers|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER]");
+            await Console.Error.WriteLineAsync("usage: bench recall|pipeline|coldstart|ingest|workers|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER]");
             return 1;
         }
 
         var settings = Parse(args.Skip(1).ToArray());
         if (settings is null)
         {
-            await Console.Error.WriteLineAsync("usage: bench recall|pipeline|ingest|workers|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER]");
+            await Console.Error.WriteLineAsync("usage: bench recall|pipeline|coldstart|ingest|workers|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER]");
             return 1;
         }
 
@@ -65,7 +65,7 @@ public static class BenchCommand
         }
 
         IReadOnlyList<SpokenTurn>? speech = null;
-        if (all || command is "pipeline" or "workers")
+        if (all || command is "pipeline" or "workers" or "coldstart")
         {
             speech = await SpokenTurns.SynthesizeAsync(cancellationToken);
         }
@@ -73,6 +73,11 @@ public static class BenchCommand
         if (all || command == "pipeline")
         {
             await PipelineBenchmark.RunAsync(report, settings, speech!, cancellationToken);
+        }
+
+        if (all || command == "coldstart")
+        {
+            await ColdStartBenchmark.RunAsync(report, settings, speech!, cancellationToken);
         }
 
         if (all || command == "workers")

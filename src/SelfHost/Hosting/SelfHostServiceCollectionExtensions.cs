@@ -3,6 +3,7 @@ using VoiceMemory.Api;
 using VoiceMemory.Configuration;
 using VoiceMemory.Maintenance;
 using VoiceMemory.SelfHost.Api;
+using VoiceMemory.SelfHost.Api.OpenApi;
 using VoiceMemory.SelfHost.Configuration;
 using VoiceMemory.SelfHost.Maintenance;
 using VoiceMemory.SelfHost.Runner;
@@ -45,6 +46,8 @@ public static class SelfHostServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrator>();
         services.AddVoiceMemorySelfHost(configuration);
         services.AddHostedService<TurnRunner>();
+        services.AddSingleton<StartupWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupWarmup>());
         services.AddSelfHostMaintenanceSchedules();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -52,6 +55,7 @@ public static class SelfHostServiceCollectionExtensions
         services.AddAuthorization();
         services.AddPerUserRateLimiting();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddVoiceMemoryOpenApi();
 
         var cors = configuration.GetSection("VoiceMemory:Cors:Origins").Get<string[]>() ?? [];
         if (cors.Length > 0)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 using VoiceMemory.Configuration;
 using VoiceMemory.SelfHost.Api;
+using VoiceMemory.SelfHost.Api.OpenApi;
 using VoiceMemory.SelfHost.Configuration;
 using VoiceMemory.SelfHost.Storage;
 
@@ -85,6 +86,7 @@ public static class ServerApp
         app.MapHealthEndpoints();
         app.MapTurnEndpoints();
         app.MapMemoryEndpoints();
+        app.MapVoiceMemoryOpenApi();
         return app;
     }
 }
