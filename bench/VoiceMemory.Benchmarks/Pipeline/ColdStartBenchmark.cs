@@ -34,7 +34,14 @@ public static class ColdStartBenchmark
             {
                 var user = (await BenchUsers.CreateAsync(dataRoot.FullName, 1, cancellationToken))[0];
                 var clock = Stopwatch.StartNew();
-                await using var server = await ServerProcess.StartAsync(BenchServerSettings.For(dataRoot.FullName, workers: 2), cancellationToken);
+                var serverSettings = BenchServerSettings.For(dataRoot.FullName, workers: 2);
+                if (Environment.GetEnvironmentVariable("VOICEMEMORY_BENCH_NO_WARMUP") == "1")
+                {
+                    // For the comparison in decision 0012: the same measurement without the start-up warm-up.
+                    serverSettings["VoiceMemory:StartupWarmup"] = "false";
+                }
+
+                await using var server = await ServerProcess.StartAsync(serverSettings, cancellationToken);
                 starts.Add(clock.Elapsed.TotalSeconds);
                 using var client = user.CreateClient(server.Url);
                 var recording = speech[0].Wav;

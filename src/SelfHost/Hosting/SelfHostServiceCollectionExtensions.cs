@@ -46,8 +46,12 @@ public static class SelfHostServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrator>();
         services.AddVoiceMemorySelfHost(configuration);
         services.AddHostedService<TurnRunner>();
-        services.AddSingleton<StartupWarmup>();
-        services.AddHostedService(sp => sp.GetRequiredService<StartupWarmup>());
+        // VoiceMemory:StartupWarmup=false turns the warm-up off (to measure what it saves: bench coldstart, decision 0012).
+        if (configuration.GetValue("VoiceMemory:StartupWarmup", true))
+        {
+            services.AddSingleton<StartupWarmup>();
+            services.AddHostedService(sp => sp.GetRequiredService<StartupWarmup>());
+        }
         services.AddSelfHostMaintenanceSchedules();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -47,6 +47,9 @@ public static class ServerApp
     {
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        // Polly (Microsoft.Extensions.Http.Resilience) logs every attempt with a stack trace; the provider adapters and
+        // the reply chain already log each failed call with its stable code, and the metrics count the retries.
+        ["Logging:LogLevel:Polly"] = "Error",
     };
 
     public static WebApplication Build(string[] args)

@@ -9,7 +9,7 @@ namespace VoiceMemory.SelfHost.Hosting;
 
 /// <summary>
 /// Compiles the turn's own hot paths right after start, in the background, so the first turn does not pay for it
-/// (decision 0013). The self-host runs without tiered JIT (decision 0004): every method is compiled fully optimised at
+/// (decision 0012). The self-host runs without tiered JIT (decision 0004): every method is compiled fully optimised at
 /// its first call, and the safety lexicon's source-generated regexes are large, so a fresh server's first screen took
 /// seconds. This pre-compiles every generated regex runner of the shared assembly and runs the offline steps (lexicon
 /// screen, fact extraction, fallback reply) on sample sentences in both languages. It touches no store and calls no

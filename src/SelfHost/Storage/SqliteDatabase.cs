@@ -38,7 +38,7 @@ public sealed class SqliteDatabase(string databasePath)
             await using var command = connection.CreateCommand();
             // Pooled connections keep these, but setting them again is cheap and keeps every connection uniform.
             // secure_delete: a deleted or rewritten row's bytes are overwritten with zeros, not left in free space, so
-            // erasure and superseded facts leave nothing of the user's words in the file (decision 0012).
+            // erasure and superseded facts leave nothing of the user's words in the file (decision 0003).
             command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;

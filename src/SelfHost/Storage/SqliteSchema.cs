@@ -102,7 +102,7 @@ internal static class SqliteSchema
         );
         """;
 
-    // V2: revoked keys (users revoke) and erasure that leaves no words behind (decision 0012). FTS5's secure-delete
+    // V2: revoked keys (users revoke) and erasure that leaves no words behind (decision 0003). FTS5's secure-delete
     // removes a deleted fact's tokens from the index segments at once instead of adding a tombstone that leaves them
     // in older segments; 'optimize' merges what earlier versions left, so existing databases are clean too.
     private const string V2 = """

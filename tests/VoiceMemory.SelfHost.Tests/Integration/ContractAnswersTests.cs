@@ -41,6 +41,7 @@ public sealed class ContractAnswersTests
         using var put = await client.PutAsync(TurnRoutes.Turns, new StringContent("x"));
         var (putStatus, putCode, _) = await ProblemAsync(put);
         Assert.Equal((HttpStatusCode.MethodNotAllowed, "method_not_allowed"), (putStatus, putCode));
+        Assert.Contains("POST", put.Content.Headers.Allow);
     }
 
     [Fact]
