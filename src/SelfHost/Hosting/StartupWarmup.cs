@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using VoiceMemory.Llm;
 using VoiceMemory.Memory;
 using VoiceMemory.Safety;
@@ -11,8 +9,9 @@ namespace VoiceMemory.SelfHost.Hosting;
 /// Compiles the turn's own hot paths right after start, in the background, so the first turn does not pay for it
 /// (decision 0012). The self-host runs without tiered JIT (decision 0004): every method is compiled fully optimised at
 /// its first call, and the safety lexicon's source-generated regexes are large, so a fresh server's first screen took
-/// seconds. This pre-compiles every generated regex runner of the shared assembly and runs the offline steps (lexicon
-/// screen, fact extraction, fallback reply) on sample sentences in both languages. It touches no store and calls no
+/// seconds. This runs the offline steps (lexicon screen, fact extraction, fallback reply) on sample sentences in both
+/// languages. (Pre-compiling every generated regex method with RuntimeHelpers.PrepareMethod was measured and dropped:
+/// it compiled far more than a turn uses and slowed the first turn it meant to speed up.) It touches no store and calls no
 /// provider; the server listens meanwhile, and a turn that arrives early waits only for what is still compiling.
 /// </summary>
 public sealed partial class StartupWarmup(
@@ -48,7 +47,6 @@ public sealed partial class StartupWarmup(
         var clock = Stopwatch.StartNew();
         try
         {
-            var methods = PrepareGeneratedRegexes();
             foreach (var (text, locale) in Samples)
             {
                 screen.Screen(text, locale, ScreenTarget.UserInput);
@@ -58,7 +56,7 @@ public sealed partial class StartupWarmup(
                 _ = facts.Count;
             }
 
-            LogWarmed(logger, methods, (long)clock.Elapsed.TotalMilliseconds);
+            LogWarmed(logger, (long)clock.Elapsed.TotalMilliseconds);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -67,27 +65,8 @@ public sealed partial class StartupWarmup(
         }
     }
 
-    /// <summary>JIT-compiles every method of the source-generated regex runners in the shared assembly.</summary>
-    private static int PrepareGeneratedRegexes()
-    {
-        var count = 0;
-        var types = typeof(LexiconSafetyScreen).Assembly.GetTypes()
-            .Where(t => t.Namespace == "System.Text.RegularExpressions.Generated" && !t.ContainsGenericParameters);
-        foreach (var type in types)
-        {
-            const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-            foreach (var method in type.GetMethods(All).Where(m => !m.IsAbstract && !m.ContainsGenericParameters))
-            {
-                RuntimeHelpers.PrepareMethod(method.MethodHandle);
-                count++;
-            }
-        }
-
-        return count;
-    }
-
-    [LoggerMessage(EventId = 1901, Level = LogLevel.Information, Message = "Warm-up compiled {Methods} regex methods and ran the offline steps in {Milliseconds} ms")]
-    private static partial void LogWarmed(ILogger logger, int methods, long milliseconds);
+    [LoggerMessage(EventId = 1901, Level = LogLevel.Information, Message = "Warm-up ran the offline steps in {Milliseconds} ms")]
+    private static partial void LogWarmed(ILogger logger, long milliseconds);
 
     [LoggerMessage(EventId = 1902, Level = LogLevel.Warning, Message = "Warm-up failed; the first turn compiles what is left")]
     private static partial void LogFailed(ILogger logger, Exception error);
