@@ -85,6 +85,13 @@ public sealed class ContractAnswersTests
         }
 
         Assert.True(Directory.Exists(backups) && Directory.GetDirectories(backups).Length == 1, "the start-up backup was not taken");
+        // The start-up warm-up (decision 0012) ran in the real process without failing.
+        for (var i = 0; i < 600 && !server.Output.Contains("Warm-up ran the offline steps", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("Warm-up ran the offline steps", server.Output, StringComparison.Ordinal);
         Assert.NotEqual("no backup yet", detail);
         Assert.DoesNotContain("no backup", detail ?? "", StringComparison.Ordinal);
     }
