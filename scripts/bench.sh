@@ -3,7 +3,7 @@
 # target, PASS/MISS, the machine and the load average. Numbers are only comparable on an otherwise idle machine:
 # the measuring part takes an exclusive lock (flock) so two measurement runs on one machine never overlap.
 #   bash scripts/bench.sh                 # everything (about 6 minutes on 2 cores)
-#   bash scripts/bench.sh recall          # one benchmark: recall | pipeline | ingest | workers
+#   bash scripts/bench.sh recall          # one benchmark: recall | pipeline | coldstart | ingest | workers
 #   bash scripts/bench.sh storage         # the Azure Blob/Table adapters on a fresh Azurite started here (not in 'all'):
 #                                         # requests per turn and recall at 100/1k/10k facts beside SQLite
 #   bash scripts/bench.sh all --quick     # a fast smoke run of the harness (figures not meaningful)

@@ -21,7 +21,7 @@ echo "== creating a user (data root: $data_root)" >&2
 key=$("${app[@]}" users add demo)
 
 echo "== starting the server on $url" >&2
-"${app[@]}" --urls "$url" > "$data_root/server.log" 2>&1 &
+"${app[@]}" serve --urls "$url" > "$data_root/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do

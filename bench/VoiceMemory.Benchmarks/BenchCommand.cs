@@ -11,7 +11,7 @@ using VoiceMemory.Benchmarks.Workers;
 namespace VoiceMemory.Benchmarks;
 
 /// <summary>
-/// <c>bench recall|pipeline|ingest|workers|storage|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER] [--price NAME=USD]</c>: runs the benchmarks and prints one
+/// <c>bench recall|pipeline|coldstart|ingest|workers|storage|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER] [--price NAME=USD]</c>: runs the benchmarks and prints one
 /// summary block on standard output (progress goes to standard error). It first waits up to 10 minutes for the rest
 /// of the machine to go quiet (<c>--no-wait</c> skips that). Exit code 0 when every target is met,
 /// 2 when one is missed, 1 on an error or bad usage. <c>storage</c> (the Azure adapters, on the Azurite that
@@ -19,8 +19,8 @@ namespace VoiceMemory.Benchmarks;
 /// </summary>
 public static class BenchCommand
 {
-    private static readonly string[] Commands = ["recall", "pipeline", "ingest", "workers", "storage", "all"];
-    private const string Usage = "usage: bench recall|pipeline|ingest|workers|storage|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER] [--price blob-write|blob-read|blob-list|blob-other|table=USD_PER_10K]";
+    private static readonly string[] Commands = ["recall", "pipeline", "coldstart", "ingest", "workers", "storage", "all"];
+    private const string Usage = "usage: bench recall|pipeline|coldstart|ingest|workers|storage|all [--quick] [--no-wait] [--worker-warmup N] [--work FOLDER] [--price blob-write|blob-read|blob-list|blob-other|table=USD_PER_10K]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -77,7 +77,7 @@ public static class BenchCommand
         }
 
         IReadOnlyList<SpokenTurn>? speech = null;
-        if (all || command is "pipeline" or "workers")
+        if (all || command is "pipeline" or "workers" or "coldstart")
         {
             speech = await SpokenTurns.SynthesizeAsync(cancellationToken);
         }
@@ -85,6 +85,11 @@ public static class BenchCommand
         if (all || command == "pipeline")
         {
             await PipelineBenchmark.RunAsync(report, settings, speech!, cancellationToken);
+        }
+
+        if (all || command == "coldstart")
+        {
+            await ColdStartBenchmark.RunAsync(report, settings, speech!, cancellationToken);
         }
 
         if (all || command == "workers")

@@ -14,6 +14,8 @@ public sealed record BenchSettings(
     int RecallQueries = 400,
     int RecallWarmupQueries = 50,
     int FullScanQueries = 20,
+    int ColdStartRounds = 3,
+    int ColdStartWarmTurns = 3,
     string? WorkFolder = null,
     bool WaitForQuiet = true)
 {
@@ -27,7 +29,9 @@ public sealed record BenchSettings(
         IngestRounds: 1,
         RecallQueries: 40,
         RecallWarmupQueries: 5,
-        FullScanQueries: 3);
+        FullScanQueries: 3,
+        ColdStartRounds: 1,
+        ColdStartWarmTurns: 1);
 
     /// <summary>A fresh folder for one benchmark's data, on the file system given by <see cref="WorkFolder"/> (default: the temp folder).</summary>
     public DirectoryInfo NewDataRoot(string prefix)

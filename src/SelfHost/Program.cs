@@ -1,12 +1,7 @@
 using VoiceMemory.SelfHost.Cli;
-using VoiceMemory.SelfHost.Hosting;
 
-if (AdminCli.IsCommand(args))
-{
-    return await AdminCli.RunAsync(args);
-}
-
-return await ServerApp.RunAsync(args);
+// No arguments, or `serve`, runs the server; anything else is an admin command, --help/--version, or an error (exit 2).
+return await AdminCli.MainAsync(args);
 
 /// <summary>The entry point (also the anchor for WebApplicationFactory in tests).</summary>
 public partial class Program;

@@ -7,6 +7,8 @@ public static class ErrorCodes
     public const string Forbidden = "forbidden";
     public const string NotFound = "not_found";
     public const string InvalidRequest = "invalid_request";
+    /// <summary>The route exists but not for this HTTP method (405, with an <c>Allow</c> header).</summary>
+    public const string MethodNotAllowed = "method_not_allowed";
     public const string EmptyAudio = "empty_audio";
     public const string EmptyText = "empty_text";
     public const string TextTooLong = "text_too_long";

@@ -20,7 +20,7 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
             await next(context);
             if (!context.Response.HasStarted && context.Response.ContentLength is null && context.Response.StatusCode is 404 or 405)
             {
-                var code = context.Response.StatusCode == 404 ? ErrorCodes.NotFound : ErrorCodes.InvalidRequest;
+                var code = context.Response.StatusCode == 404 ? ErrorCodes.NotFound : ErrorCodes.MethodNotAllowed;
                 var detail = context.Response.StatusCode == 404 ? "No such resource." : "That method is not allowed here.";
                 await ProblemWriter.WriteAsync(context, code, detail, status: context.Response.StatusCode);
             }

@@ -13,7 +13,13 @@ public static class HealthEndpoints
             var report = probe.Latest ?? await probe.RunAsync(cancellationToken);
             var body = new HealthBody(report.Status, report.CheckedAt, report.Checks);
             return Results.Json(body, ApiJson.Options, statusCode: report.Status == HealthState.Unhealthy ? 503 : 200);
-        }).AllowAnonymous();
+        })
+        .AllowAnonymous()
+        .Produces<HealthBody>()
+        .Produces<HealthBody>(StatusCodes.Status503ServiceUnavailable)
+        .WithName("getHealth")
+        .WithSummary("Health of the service and its dependencies (anonymous)")
+        .WithDescription("healthy or degraded: 200; unhealthy: 503. No secrets and no user data.");
         return app;
     }
 }

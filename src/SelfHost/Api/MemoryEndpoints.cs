@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using VoiceMemory.Api;
+using VoiceMemory.SelfHost.Api.OpenApi;
 
 namespace VoiceMemory.SelfHost.Api;
 
@@ -10,12 +11,34 @@ public static class MemoryEndpoints
     public static IEndpointRouteBuilder MapMemoryEndpoints(this IEndpointRouteBuilder app)
     {
         var memories = app.MapGroup(TurnRoutes.Memories).RequireAuthorization().RequireRateLimiting(RateLimiting.PerUserPolicy);
-        memories.MapGet("", ListAsync);
-        memories.MapDelete("{factId}", DeleteAsync);
+        memories.MapGet("", ListAsync)
+            .Produces<MemoryListBody>()
+            .Describe(
+                "listMemories",
+                "The caller's facts",
+                "Newest first, or ranked by relevance to q (at most 500 characters). limit: 1–200 (default 50).",
+                [.. ApiContractExtensions.CommonCodes, ErrorCodes.InvalidRequest]);
+        memories.MapDelete("{factId}", DeleteAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .Describe(
+                "deleteMemory",
+                "Delete one fact",
+                "The fact is removed from the database files and the search index before the answer (the turn it came from stays).",
+                [.. ApiContractExtensions.CommonCodes, ErrorCodes.NotFound]);
 
         var me = app.MapGroup(TurnRoutes.Me).RequireAuthorization().RequireRateLimiting(RateLimiting.PerUserPolicy);
-        me.MapGet("export", ExportAsync);
-        me.MapDelete("", EraseAsync);
+        me.MapGet("export", ExportAsync)
+            .Produces<ExportBody>()
+            .Describe("exportMe", "Everything held about the caller", "Turns, facts and journal.", ApiContractExtensions.CommonCodes);
+        me.MapDelete("", EraseAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .Describe(
+                "eraseMe",
+                "Erase everything held about the caller",
+                "Turns, facts, journal, audio and (self-host) the account and its key; when it answers, no byte of the user's " +
+                "content is left in the data root. Backups taken before the erasure still hold the user until they age out " +
+                "(30 days by default).",
+                ApiContractExtensions.CommonCodes);
         return app;
     }
 

@@ -17,28 +17,62 @@ namespace VoiceMemory.SelfHost.Cli;
 /// </summary>
 public static class AdminCli
 {
-    private const string Usage = """
-        usage: VoiceMemory.SelfHost [serve options]      run the server (default http://127.0.0.1:7071)
-               VoiceMemory.SelfHost users add <name>     create a user; prints the new API key alone on stdout
-               VoiceMemory.SelfHost backup               take a backup now; prints its path as the last line
-               VoiceMemory.SelfHost restore <path>       verify and restore a backup folder into an empty data root
-               VoiceMemory.SelfHost health               run the health probe; exit 1 when unhealthy
+    /// <summary>The usage text (<c>--help</c>; printed with every command-line error).</summary>
+    public const string Usage = """
+        usage: VoiceMemory.SelfHost [serve] [serve options]   run the server (also with no arguments at all)
+               VoiceMemory.SelfHost users add <name> [--allow-duplicate]
+                                                    create a user; prints the new API key alone on stdout
+               VoiceMemory.SelfHost users list               every user: id, name, created, active or revoked
+               VoiceMemory.SelfHost users revoke <id|name>   the user's key stops working at once; their data stays
+               VoiceMemory.SelfHost users rotate <id|name>   a new key (printed alone on stdout); the old one stops working
+               VoiceMemory.SelfHost backup                   take a backup now; prints its path as the last line
+               VoiceMemory.SelfHost restore <path>           verify and restore a backup folder into an empty data root
+               VoiceMemory.SelfHost health                   run the health probe; exit 1 when unhealthy
+               VoiceMemory.SelfHost --help | --version
+
+        serve options (the admin commands take the data-root and configuration ones too):
+          --urls <url[;url]>          where to listen (default http://127.0.0.1:7071; or ASPNETCORE_URLS)
+          --data-root <path>          database, audio, journal and backups (default ./.data; or VoiceMemory__DataRoot)
+          --VoiceMemory:<Key>=<value> any setting of the README's Configuration table, e.g. --VoiceMemory:Runner:Workers=1
+        environment: every setting also reads from VoiceMemory__Section__Key variables (e.g. VoiceMemory__Llm__Endpoint);
+        secrets belong there, never on the command line.
+        exit codes: 0 done, 1 failed or refused, 2 wrong command line or configuration, 3 storage or restore refused
         """;
 
-    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "users", "backup", "restore", "health", "help", "--help" };
-
-    public static bool IsCommand(string[] args) => args is { Length: > 0 } && Commands.Contains(args[0]);
-
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs the executable: the server, an admin command, help or version.</summary>
+    public static async Task<int> MainAsync(string[] args)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args[0] is "help" or "--help")
+        var command = CommandLine.Parse(args);
+        switch (command.Verb)
         {
-            await Console.Out.WriteLineAsync(Usage);
-            return 0;
+            case "error":
+                await Console.Error.WriteLineAsync($"error: {command.Error}");
+                await Console.Error.WriteLineAsync(Usage);
+                return 2;
+            case "help":
+                await Console.Out.WriteLineAsync(Usage);
+                return 0;
+            case "version":
+                await Console.Out.WriteLineAsync($"VoiceMemory.SelfHost {Version}");
+                return 0;
+            case "serve":
+                return await ServerApp.RunAsync([.. command.HostArguments]);
+            default:
+                return await RunAsync(command);
         }
+    }
 
-        var builder = Host.CreateApplicationBuilder(args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+    /// <summary>The product version (the assembly's informational version).</summary>
+    public static string Version =>
+        typeof(AdminCli).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0]
+        ?? typeof(AdminCli).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    /// <summary>Runs one admin command (not <c>serve</c>) to completion.</summary>
+    public static async Task<int> RunAsync(ParsedCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var builder = Host.CreateApplicationBuilder([.. command.HostArguments]);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -51,16 +85,19 @@ public static class AdminCli
             cancel.Cancel();
         };
 
-        var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         try
         {
             await host.Services.MigrateVoiceMemoryDatabaseAsync(cancel.Token);
-            return positional switch
+            var users = new UserCommands(host.Services);
+            return (command.Verb, command.Positional) switch
             {
-                ["users", "add", var name] => await AddUserAsync(host.Services, name, cancel.Token),
-                ["backup"] => await BackupAsync(host.Services, cancel.Token),
-                ["restore", var path] => await RestoreAsync(host.Services, path, cancel.Token),
-                ["health"] => await HealthAsync(host.Services, cancel.Token),
+                ("users", ["add", var name]) => await users.AddAsync(name, command.Flags.Contains("--allow-duplicate"), cancel.Token),
+                ("users", ["list"]) => await users.ListAsync(cancel.Token),
+                ("users", ["revoke", var who]) => await users.RevokeAsync(who, cancel.Token),
+                ("users", ["rotate", var who]) => await users.RotateAsync(who, cancel.Token),
+                ("backup", []) => await BackupAsync(host.Services, cancel.Token),
+                ("restore", [var path]) => await RestoreAsync(host.Services, path, cancel.Token),
+                ("health", []) => await HealthAsync(host.Services, cancel.Token),
                 _ => await UsageErrorAsync(),
             };
         }
@@ -74,22 +111,6 @@ public static class AdminCli
             await Console.Error.WriteLineAsync($"configuration error: {error.Message}");
             return 2;
         }
-    }
-
-    private static async Task<int> AddUserAsync(IServiceProvider services, string name, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
-        {
-            await Console.Error.WriteLineAsync("error: the name must be 1–100 characters.");
-            return 2;
-        }
-
-        var key = ApiKeys.NewKey();
-        var account = new UserAccount(ApiKeys.NewUserId(), name.Trim(), ApiKeys.Hash(key), services.GetRequiredService<TimeProvider>().GetUtcNow());
-        await services.GetRequiredService<IUserStore>().AddAsync(account, cancellationToken);
-        await Console.Error.WriteLineAsync($"created user {account.UserId} ({account.Name}); the key below is shown only once");
-        await Console.Out.WriteLineAsync(key);
-        return 0;
     }
 
     private static async Task<int> BackupAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using VoiceMemory.Api;
 using VoiceMemory.Configuration;
 using VoiceMemory.Maintenance;
 using VoiceMemory.SelfHost.Api;
+using VoiceMemory.SelfHost.Api.OpenApi;
 using VoiceMemory.SelfHost.Configuration;
 using VoiceMemory.SelfHost.Maintenance;
 using VoiceMemory.SelfHost.Runner;
@@ -45,6 +46,12 @@ public static class SelfHostServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrator>();
         services.AddVoiceMemorySelfHost(configuration);
         services.AddHostedService<TurnRunner>();
+        // VoiceMemory:StartupWarmup=false turns the warm-up off (to measure what it saves: bench coldstart, decision 0012).
+        if (configuration.GetValue("VoiceMemory:StartupWarmup", true))
+        {
+            services.AddSingleton<StartupWarmup>();
+            services.AddHostedService(sp => sp.GetRequiredService<StartupWarmup>());
+        }
         services.AddSelfHostMaintenanceSchedules();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -52,6 +59,7 @@ public static class SelfHostServiceCollectionExtensions
         services.AddAuthorization();
         services.AddPerUserRateLimiting();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddVoiceMemoryOpenApi();
 
         var cors = configuration.GetSection("VoiceMemory:Cors:Origins").Get<string[]>() ?? [];
         if (cors.Length > 0)

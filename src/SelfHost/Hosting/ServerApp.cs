@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 using VoiceMemory.Configuration;
 using VoiceMemory.SelfHost.Api;
+using VoiceMemory.SelfHost.Api.OpenApi;
 using VoiceMemory.SelfHost.Configuration;
 using VoiceMemory.SelfHost.Storage;
 using VoiceMemory.SelfHost.Telemetry;
@@ -47,6 +48,9 @@ public static class ServerApp
     {
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        // Polly (Microsoft.Extensions.Http.Resilience) logs every attempt with a stack trace; the provider adapters and
+        // the reply chain already log each failed call with its stable code, and the metrics count the retries.
+        ["Logging:LogLevel:Polly"] = "Error",
     };
 
     public static WebApplication Build(string[] args)
@@ -89,6 +93,7 @@ public static class ServerApp
         app.MapHealthEndpoints();
         app.MapTurnEndpoints();
         app.MapMemoryEndpoints();
+        app.MapVoiceMemoryOpenApi();
         return app;
     }
 }

@@ -16,7 +16,8 @@ public sealed partial class BackupSchedule(
     IBackupStorage storage,
     IOptions<BackupOptions> options,
     TimeProvider time,
-    ILogger<BackupSchedule> logger) : BackgroundService
+    ILogger<BackupSchedule> logger,
+    HealthProbe? health = null) : BackgroundService
 {
     internal static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(15);
     internal static readonly TimeSpan MinimumWait = TimeSpan.FromMinutes(1);
@@ -65,6 +66,13 @@ public sealed partial class BackupSchedule(
         }
 
         var result = await backups.RunAsync(BackupHosts.SelfHost, cancellationToken);
+        if (health is not null)
+        {
+            // The health report follows the backup: without this, a fresh start reports "no backup yet" (degraded)
+            // until the next scheduled probe, minutes after the start-up backup finished.
+            await health.RunAsync(cancellationToken);
+        }
+
         _ = BackupIds.TryParse(result.BackupId, out var started);
         var next = started + interval - time.GetUtcNow();
         return next < MinimumWait ? MinimumWait : next;

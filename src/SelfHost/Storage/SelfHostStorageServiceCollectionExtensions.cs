@@ -27,6 +27,7 @@ public static class SelfHostStorageServiceCollectionExtensions
         services.TryAddSingleton<IAudioStore>(sp => new FileAudioStore(Options(sp).AudioRoot));
         services.TryAddSingleton(sp => new SqliteJobStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyCheck, SqliteHealthCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<VoiceMemory.Api.IUserDataScrubber, SqliteScrubber>());
         return services;
     }
 

@@ -37,7 +37,9 @@ public sealed class SqliteDatabase(string databasePath)
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             // Pooled connections keep these, but setting them again is cheap and keeps every connection uniform.
-            command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+            // secure_delete: a deleted or rewritten row's bytes are overwritten with zeros, not left in free space, so
+            // erasure and superseded facts leave nothing of the user's words in the file (decision 0003).
+            command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
@@ -84,6 +86,31 @@ public sealed class SqliteDatabase(string databasePath)
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies every committed page from the write-ahead log into the database and truncates the log to zero bytes, so
+    /// older page images (which still hold deleted rows) are gone from <c>-wal</c>. Waits (up to a few seconds) for
+    /// readers that hold an older snapshot; returns false when they did not finish in time.
+    /// </summary>
+    public async Task<bool> CheckpointTruncateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            // (busy, log frames, checkpointed frames): busy = 0 means the log was fully copied and truncated.
+            if (await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) == 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        return false;
     }
 
     private static async Task<long> ReadUserVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace VoiceMemory.SelfHost.Storage;
 /// </summary>
 internal static class SqliteSchema
 {
-    public static IReadOnlyList<string> Migrations { get; } = [V1];
+    public static IReadOnlyList<string> Migrations { get; } = [V1, V2];
 
     // Times are fixed-width ISO-8601 UTC text with 100 ns precision ("2025-01-02T03:04:05.0000000Z"): they sort as
     // text, round-trip DateTimeOffset exactly and stay readable. The runner tables use unix milliseconds instead,
@@ -100,5 +100,14 @@ internal static class SqliteSchema
             nonce      INTEGER NOT NULL,
             checked_at INTEGER NOT NULL
         );
+        """;
+
+    // V2: revoked keys (users revoke) and erasure that leaves no words behind (decision 0003). FTS5's secure-delete
+    // removes a deleted fact's tokens from the index segments at once instead of adding a tombstone that leaves them
+    // in older segments; 'optimize' merges what earlier versions left, so existing databases are clean too.
+    private const string V2 = """
+        ALTER TABLE users ADD COLUMN revoked_at TEXT;
+        INSERT INTO facts_fts (facts_fts, rank) VALUES ('secure-delete', 1);
+        INSERT INTO facts_fts (facts_fts) VALUES ('optimize');
         """;
 }

@@ -28,8 +28,55 @@ public sealed class SqliteUserStore(SqliteDatabase db) : IUserStore
         }
     }
 
+    /// <remarks>A revoked user's key no longer authenticates.</remarks>
     public Task<UserAccount?> FindByKeyHashAsync(string keyHash, CancellationToken cancellationToken) =>
-        SingleAsync($"SELECT {Columns} FROM users WHERE key_hash = $value;", keyHash, cancellationToken);
+        SingleAsync($"SELECT {Columns} FROM users WHERE key_hash = $value AND revoked_at IS NULL;", keyHash, cancellationToken);
+
+    /// <summary>Every user, oldest first, with whether their key is revoked.</summary>
+    public async Task<IReadOnlyList<UserListing>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_id, name, created_at, revoked_at FROM users ORDER BY created_at, user_id;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var users = new List<UserListing>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            users.Add(new UserListing(
+                reader.GetString(0),
+                reader.GetString(1),
+                SqliteTime.FromText(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : SqliteTime.FromText(reader.GetString(3))));
+        }
+
+        return users;
+    }
+
+    /// <summary>
+    /// Revokes a user's key at once: the stored hash is replaced by the hash of a key nobody holds (so even a backup
+    /// restored later cannot bring the old key back) and the user is marked revoked. Their data stays.
+    /// </summary>
+    public async Task<bool> RevokeAsync(string userId, string unusableKeyHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE users SET key_hash = $hash, revoked_at = $now WHERE user_id = $id;";
+        command.Parameters.AddWithValue("$id", userId);
+        command.Parameters.AddWithValue("$hash", unusableKeyHash);
+        command.Parameters.AddWithValue("$now", SqliteTime.ToText(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Gives a user a new key (the old one stops working at once); also lifts a revocation.</summary>
+    public async Task<bool> RotateAsync(string userId, string newKeyHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE users SET key_hash = $hash, revoked_at = NULL WHERE user_id = $id;";
+        command.Parameters.AddWithValue("$id", userId);
+        command.Parameters.AddWithValue("$hash", newKeyHash);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
 
     public Task<UserAccount?> GetAsync(string userId, CancellationToken cancellationToken) =>
         SingleAsync($"SELECT {Columns} FROM users WHERE user_id = $value;", userId, cancellationToken);

@@ -9,6 +9,7 @@ public static class ProblemCatalog
         [ErrorCodes.Forbidden] = (403, "Forbidden"),
         [ErrorCodes.NotFound] = (404, "Not found"),
         [ErrorCodes.InvalidRequest] = (400, "Invalid request"),
+        [ErrorCodes.MethodNotAllowed] = (405, "Method not allowed"),
         [ErrorCodes.EmptyAudio] = (400, "Empty audio"),
         [ErrorCodes.EmptyText] = (400, "Empty text"),
         [ErrorCodes.TextTooLong] = (413, "Text too long"),
@@ -25,6 +26,9 @@ public static class ProblemCatalog
         [ErrorCodes.StorageUnavailable] = (503, "Storage unavailable"),
         [ErrorCodes.Internal] = (500, "Internal error"),
     };
+
+    /// <summary>Every code an API answer can carry, with its status and title (the OpenAPI document lists them).</summary>
+    public static IReadOnlyDictionary<string, (int Status, string Title)> All => Entries;
 
     /// <summary>The status for <paramref name="code"/>; unknown codes are server errors.</summary>
     public static int StatusFor(string code) => Entries.TryGetValue(code, out var entry) ? entry.Status : 500;

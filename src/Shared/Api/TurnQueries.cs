@@ -46,7 +46,13 @@ public sealed class TurnQueries(ITurnStore turns, IAudioStore audio)
         var turn = await GetAsync(userId, turnId, cancellationToken);
         if (turn.ReplyAudio is not { } reply)
         {
-            throw new ApiProblem(ErrorCodes.NotFound, "The reply has not been spoken yet.");
+            // A finished turn without audio never gets any (no speech was heard, it failed, or speaking failed):
+            // saying "not yet" would make a client poll forever.
+            throw new ApiProblem(
+                ErrorCodes.NotFound,
+                turn.IsFinished
+                    ? "This turn has no reply audio: it finished without a spoken reply (see the turn's status, reply and error)."
+                    : "The reply has not been spoken yet: poll the turn until it is completed.");
         }
 
         var url = await audio.GetDownloadUrlAsync(reply.Key, TimeSpan.FromMinutes(5), cancellationToken);

@@ -13,7 +13,8 @@ public sealed partial class UserDataService(
     TimeProvider time,
     ILogger<UserDataService> logger,
     IEnumerable<IUserDataEraser> erasers,
-    IUserStore? users = null)
+    IUserStore? users = null,
+    IEnumerable<IUserDataScrubber>? scrubbers = null)
 {
     /// <summary>Largest page of memories.</summary>
     public const int MaxLimit = 200;
@@ -52,6 +53,8 @@ public sealed partial class UserDataService(
         {
             throw ApiProblem.NotFound("The memory");
         }
+
+        await ScrubAsync(cancellationToken);
     }
 
     /// <summary>Everything held about the caller.</summary>
@@ -77,7 +80,10 @@ public sealed partial class UserDataService(
             journal.Select(d => new JournalDayBody(d.Day, d.Markdown)).ToList());
     }
 
-    /// <summary>Erases the caller's turns, facts, journal and audio (and, in the self-host, their account).</summary>
+    /// <summary>
+    /// Erases the caller's turns, facts, journal and audio (and, in the self-host, their account), and scrubs what the
+    /// deletions left in storage files before returning. Backups taken before still hold the user until they age out.
+    /// </summary>
     public async Task EraseAsync(string userId, CancellationToken cancellationToken)
     {
         // Host extras first (runner jobs), so no in-flight step of the user is started again.
@@ -99,7 +105,17 @@ public sealed partial class UserDataService(
             await users.DeleteAsync(userId, cancellationToken);
         }
 
+        await ScrubAsync(cancellationToken);
+
         LogErased(userId, deletedTurns, deletedAudio);
+    }
+
+    private async Task ScrubAsync(CancellationToken cancellationToken)
+    {
+        foreach (var scrubber in scrubbers ?? [])
+        {
+            await scrubber.ScrubAsync(cancellationToken);
+        }
     }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Erased user {UserId}: {Turns} turns, {Audio} audio files, facts and journal")]

@@ -249,7 +249,15 @@ public static class CloudProvidersServiceCollectionExtensions
         var builder = services
             .AddHttpClient(ProviderNames.HttpClientName(provider), client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<ProviderChannel>(provider)));
+            .AddHttpMessageHandler(sp => new ProviderOutcomeHandler(sp.GetRequiredKeyedService<ProviderChannel>(provider)));
+        // Microsoft.Extensions.Http.Resilience runs the pipeline; it is registered once per client name, so the breaker
+        // spans every call and every handler instance. Handlers added after it run once per attempt.
+        builder.AddResilienceHandler("provider", (pipeline, context) =>
+        {
+            var channel = context.ServiceProvider.GetRequiredKeyedService<ProviderChannel>(provider);
+            ProviderPipeline.Configure(pipeline, channel.Settings, channel.TimeProvider, channel.CircuitStateProvider);
+        });
+        builder.AddHttpMessageHandler(() => new AttemptBufferingHandler());
         if (auth is not null)
         {
             builder.AddHttpMessageHandler(auth);

@@ -1,12 +1,12 @@
 using System.Net;
-using Polly;
 using Polly.CircuitBreaker;
 
 namespace VoiceMemory.Http;
 
 /// <summary>
-/// One provider endpoint's shared resilience state: its Polly pipeline (so the circuit breaker spans every call and
-/// every HttpClient handler instance) and the outcome of its last call, which its health check reports.
+/// One provider endpoint's shared resilience state: its settings, the state of its circuit breaker (the breaker lives
+/// in the HttpClient's resilience pipeline, one per channel, shared by every handler instance) and the outcome of its
+/// last call, which its health check reports.
 /// Register one per provider as a singleton.
 /// </summary>
 public sealed class ProviderChannel
@@ -25,7 +25,6 @@ public sealed class ProviderChannel
         Name = name;
         Settings = settings;
         this.timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        Pipeline = ProviderPipeline.Build(settings, timeProvider, circuit);
     }
 
     /// <summary>The channel name (see <see cref="ProviderNames"/>).</summary>
@@ -33,8 +32,8 @@ public sealed class ProviderChannel
 
     public ResilienceSettings Settings { get; }
 
-    /// <summary>The retry → breaker → timeout pipeline.</summary>
-    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+    /// <summary>Attached to the channel's circuit breaker (<see cref="ProviderPipeline.Configure"/>); one breaker only.</summary>
+    public CircuitBreakerStateProvider CircuitStateProvider => circuit;
 
     /// <summary>The circuit breaker's state (Closed before the first call).</summary>
     public CircuitState CircuitState => circuit.CircuitState;

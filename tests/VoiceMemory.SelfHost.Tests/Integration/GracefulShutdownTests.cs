@@ -14,6 +14,8 @@ public sealed class GracefulShutdownTests
         var dataRoot = Directory.CreateTempSubdirectory("vm-shutdown-").FullName;
         var environment = new Dictionary<string, string>
         {
+            // Polling every 100 ms on a slow machine would pass the default 60 requests a minute.
+            ["VoiceMemory__Limits__RequestsPerMinute"] = "100000",
             ["VoiceMemory__Llm__Endpoint"] = llm.BaseUrl,
             ["VoiceMemory__Llm__ApiKey"] = "test-key",
             ["VoiceMemory__Llm__Model"] = "test-model",

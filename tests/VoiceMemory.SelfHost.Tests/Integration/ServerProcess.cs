@@ -69,6 +69,10 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening, but the first answer took longer than the client's timeout (a loaded machine); ask again.
+            }
 
             await Task.Delay(100);
         }

@@ -19,7 +19,8 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.True(File.Exists(folder.Combine("nested", "deeper", "vm.db")));
         await using var connection = await db.OpenAsync(CancellationToken.None);
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchema.Migrations.Count, await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA secure_delete;"));
         var tables = await ListAsync(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name;");
         Assert.Subset(tables.ToHashSet(), new HashSet<string> { "users", "turns", "facts", "facts_fts", "jobs", "checkpoints", "health_canary" });
     }
@@ -33,7 +34,8 @@ public sealed class SqliteDatabaseTests : IDisposable
         await db.MigrateAsync(CancellationToken.None);
 
         await using var connection = await db.OpenAsync(CancellationToken.None);
-        Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchema.Migrations.Count, await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA secure_delete;"));
         Assert.Equal("ok", await ScalarAsync(connection, "PRAGMA integrity_check;"));
     }
 

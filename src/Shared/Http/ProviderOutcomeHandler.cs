@@ -4,34 +4,20 @@ using Polly.Timeout;
 namespace VoiceMemory.Http;
 
 /// <summary>
-/// Runs every request of a named HttpClient through its <see cref="ProviderChannel"/>'s pipeline. The response body
-/// is buffered inside the timed attempt, so a slow body times out like a slow header. Returns a response for any HTTP
-/// status (after retries); throws <see cref="ProviderException"/> for timeouts, unreachable hosts and an open circuit;
-/// a cancellation by the caller stays an <see cref="OperationCanceledException"/>.
+/// The outermost handler of a provider's HttpClient, around the resilience pipeline: records each call's final outcome
+/// on its <see cref="ProviderChannel"/> (for health) and turns what the pipeline gave up on into a
+/// <see cref="ProviderException"/> with a stable code — an open circuit, a timed-out attempt, an unreachable host.
+/// Returns a response for any HTTP status (after retries); a cancellation by the caller stays an
+/// <see cref="OperationCanceledException"/>.
 /// </summary>
-public sealed class ResilienceHandler(ProviderChannel channel) : DelegatingHandler
+public sealed class ProviderOutcomeHandler(ProviderChannel channel) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
-            response = await channel.Pipeline.ExecuteAsync(
-                async token =>
-                {
-                    var attempt = await base.SendAsync(request, token);
-                    try
-                    {
-                        await attempt.Content.LoadIntoBufferAsync(token);
-                        return attempt;
-                    }
-                    catch
-                    {
-                        attempt.Dispose();
-                        throw;
-                    }
-                },
-                cancellationToken);
+            response = await base.SendAsync(request, cancellationToken);
         }
         catch (BrokenCircuitException e)
         {
