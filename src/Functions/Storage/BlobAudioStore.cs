@@ -60,6 +60,10 @@ public sealed class BlobAudioStore(BlobServiceClient service, string containerNa
         {
             throw typed;
         }
+        catch (AggregateException ex) when (StorageErrors.Translate(ex, What) is { } typed)
+        {
+            throw typed;
+        }
     }
 
     public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
