@@ -93,7 +93,8 @@ public static class AzureStorageBenchmark
 
     private static async Task RecallLatencyAsync(BenchReport report, BenchSettings settings, string connection, CancellationToken cancellationToken)
     {
-        var stores = await AzureStores.CreateAsync(connection, null, cancellationToken);
+        var counter = new RequestCounter();
+        var stores = await AzureStores.CreateAsync(connection, counter, cancellationToken);
         var dataRoot = settings.NewDataRoot("vm-bench-storage-");
         try
         {
@@ -144,9 +145,11 @@ public static class AzureStorageBenchmark
                 for (var k = 0; k < targets.Count; k++)
                 {
                     var target = targets[(q + k) % targets.Count];
+                    RequestCounter.Step = Invariant($"recall-{target.Facts}");
                     var started = Stopwatch.GetTimestamp();
                     await target.Recall.RecallAsync(target.User, queries[q], "t_current", cancellationToken);
                     latencies[(target.Store, target.Facts)].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    RequestCounter.Step = null;
                 }
             }
 
@@ -158,6 +161,14 @@ public static class AzureStorageBenchmark
                     Invariant($"{Percentiles.Median(table):0.0} / {Percentiles.Of(table, 95):0.0} ms | {Percentiles.Median(sqlite):0.00} / {Percentiles.Of(sqlite, 95):0.00} ms"));
             }
 
+            var read = counter.Snapshot().Where(r => r.Step.StartsWith("recall-", StringComparison.Ordinal)).ToList();
+            report.Add(
+                "Table rows read per recall, mean (requests) at 100 | 1k | 10k",
+                string.Join(" | ", Sizes.Select(size =>
+                {
+                    var mine = read.Where(r => r.Step == Invariant($"recall-{size}")).ToList();
+                    return Invariant($"{(double)mine.Sum(r => r.EntitiesReturned) / queries.Length:0} ({(double)mine.Count / queries.Length:0.0})");
+                })));
             var ratio = Percentiles.Of(latencies[("table", 10_000)], 95) / Percentiles.Of(latencies[("table", 1_000)], 95);
             report.Add(new Figure("Table recall scaling: P95 at 10k ÷ P95 at 1k", Invariant($"{ratio:0.00}"), Invariant($"≤ {ScalingTarget:0}"), ratio <= ScalingTarget));
             var sqliteRatio = Percentiles.Of(latencies[("sqlite", 10_000)], 95) / Percentiles.Of(latencies[("sqlite", 1_000)], 95);

@@ -55,6 +55,10 @@ public sealed class BlobBackupStorage(BlobServiceClient service, string containe
         {
             throw typed;
         }
+        catch (AggregateException ex) when (StorageErrors.Translate(ex, What) is { } typed)
+        {
+            throw typed;
+        }
     }
 
     public async Task<Stream?> OpenFileAsync(string backupId, string name, CancellationToken cancellationToken)
@@ -75,6 +79,10 @@ public sealed class BlobBackupStorage(BlobServiceClient service, string containe
             return null;
         }
         catch (RequestFailedException ex) when (StorageErrors.Translate(ex, What) is { } typed)
+        {
+            throw typed;
+        }
+        catch (AggregateException ex) when (StorageErrors.Translate(ex, What) is { } typed)
         {
             throw typed;
         }

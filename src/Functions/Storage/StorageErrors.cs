@@ -20,6 +20,10 @@ internal static class StorageErrors
         {
             throw typed;
         }
+        catch (AggregateException ex) when (Translate(ex, what) is { } typed)
+        {
+            throw typed;
+        }
     }
 
     /// <summary>Runs <paramref name="call"/>, translating <see cref="RequestFailedException"/>s.</summary>
@@ -33,6 +37,22 @@ internal static class StorageErrors
         {
             throw typed;
         }
+        catch (AggregateException ex) when (Translate(ex, what) is { } typed)
+        {
+            throw typed;
+        }
+    }
+
+    /// <summary>
+    /// When the SDK's retries are used up on failures that never got an answer (refused connections, timeouts), it
+    /// throws an <see cref="AggregateException"/> of every try's <see cref="RequestFailedException"/>: the last one decides.
+    /// </summary>
+    public static VoiceMemoryException? Translate(AggregateException exception, string what)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.InnerExceptions.Count > 0 && exception.InnerExceptions.All(e => e is RequestFailedException)
+            ? Translate((RequestFailedException)exception.InnerExceptions[^1], what)
+            : null;
     }
 
     /// <summary>The typed failure, or null for a status the caller is expected to handle itself (a bug otherwise).</summary>

@@ -350,6 +350,10 @@ public sealed class TableMemoryStore(TableServiceClient tables, string factsTabl
         {
             throw typed;
         }
+        catch (AggregateException ex) when (StorageErrors.Translate(ex, What) is { } typed)
+        {
+            throw typed;
+        }
     }
 
     private async Task<(MemoryFact Fact, IReadOnlyList<string> Terms, ETag ETag)?> ReadFactRowAsync(string partition, string factId, CancellationToken cancellationToken)
@@ -420,6 +424,10 @@ public sealed class TableMemoryStore(TableServiceClient tables, string factsTabl
                 }
             }
             catch (RequestFailedException ex) when (StorageErrors.Translate(ex, What) is { } typed)
+            {
+                throw typed;
+            }
+            catch (AggregateException ex) when (StorageErrors.Translate(ex, What) is { } typed)
             {
                 throw typed;
             }

@@ -44,6 +44,10 @@ public sealed class TableTurnStore(TableServiceClient service, string tableName)
         {
             throw typed;
         }
+        catch (AggregateException ex) when (StorageErrors.Translate(ex, What) is { } typed)
+        {
+            throw typed;
+        }
 
         if (record.IdempotencyKey is { } key)
         {
@@ -223,6 +227,10 @@ public sealed class TableTurnStore(TableServiceClient service, string tableName)
                 }
             }
             catch (RequestFailedException ex) when (StorageErrors.Translate(ex, What) is { } typed)
+            {
+                throw typed;
+            }
+            catch (AggregateException ex) when (StorageErrors.Translate(ex, What) is { } typed)
             {
                 throw typed;
             }
