@@ -15,8 +15,8 @@ namespace VoiceMemory.Tests.Safety;
 /// </summary>
 public sealed class ModelSecondOpinionTests
 {
-    // A plan the lexicon does not see (measured: it is one of the tune part's misses).
-    private const string MissedPlan = "I have it all worked out, the pills and the date";
+    // A plan the lexicon does not see without context (measured: one of the tune part's misses).
+    private const string MissedPlan = "I'm going to do it when the kids are at school";
 
     [Fact]
     public void The_statement_used_here_is_one_the_lexicon_misses() =>
@@ -39,7 +39,7 @@ public sealed class ModelSecondOpinionTests
         Assert.DoesNotContain("big day", turn.Reply.Text, StringComparison.Ordinal);
         Assert.Null(turn.Transcript);
         var journal = string.Join('\n', (await harness.Memory.ReadJournalAsync("u1", CancellationToken.None)).Select(d => d.Markdown));
-        Assert.DoesNotContain("pills", journal, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("kids", journal, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(await harness.Memory.ListFactsAsync("u1", 10, CancellationToken.None));
 
         // The judgement rode in the reply call: one request, strict structured output.
