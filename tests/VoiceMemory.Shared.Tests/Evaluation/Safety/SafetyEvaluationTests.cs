@@ -10,11 +10,11 @@ namespace VoiceMemory.Tests.Evaluation.Safety;
 /// </summary>
 public sealed class SafetyEvaluationTests(ITestOutputHelper output)
 {
-    // The held-out figures measured once, at the end of tuning (see README "Safety evaluation"): a regression fails.
+    // The second held-out part's figures, measured once at the end of tuning (README "Safety evaluation"): a regression fails.
     private static readonly (string Language, double MinRecall, double MaxFalseAlarms)[] HeldOutFloors =
     [
-        ("en", 0.0, 1.0),
-        ("zh", 0.0, 1.0),
+        ("en", 0.761, 0.067),
+        ("zh", 0.820, 0.055),
     ];
 
     private static readonly IReadOnlyList<SafetyResult> Results = Score();
@@ -33,8 +33,8 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("en", 0.0, 1.0)]
-    [InlineData("zh", 0.0, 1.0)]
+    [InlineData("en", 0.996, 0.0)]
+    [InlineData("zh", 0.991, 0.0)]
     public void Tune_part(string language, double minRecall, double maxFalseAlarms)
     {
         // Tuning looks at the tune part and, after its single scoring, the first held-out part; never at the second.
