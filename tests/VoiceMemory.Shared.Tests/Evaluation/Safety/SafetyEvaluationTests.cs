@@ -33,7 +33,7 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("en", 0.996, 0.0)]
+    [InlineData("en", 0.995, 0.0)]
     [InlineData("zh", 0.991, 0.0)]
     public void Tune_part(string language, double minRecall, double maxFalseAlarms)
     {
