@@ -28,6 +28,13 @@ public sealed class LlmOptions
     /// <summary>Optional embedding model or deployment on the primary endpoint, used to rank recalled facts.</summary>
     public string? EmbeddingModel { get; set; }
 
+    /// <summary>
+    /// The reply model also judges the risk of the user's words (structured output inside the reply call, no extra round
+    /// trip): a crisis it names gets the crisis reply; it never clears a flag the screens raised. Off for endpoints
+    /// without strict JSON-schema output.
+    /// </summary>
+    public bool JudgeRisk { get; set; } = true;
+
     /// <summary>Extract facts with the LLM (structured output), falling back to the heuristic extractor.</summary>
     public bool ExtractFacts { get; set; } = true;
 

@@ -48,7 +48,7 @@ public sealed class PromptBuilder(
         }
 
         messages.Add(new PromptMessage(PromptRole.User, (userText ?? string.Empty).Trim()));
-        return new ChatPrompt(messages, llm.Value.MaxOutputTokens, llm.Value.Temperature);
+        return new ChatPrompt(messages, llm.Value.MaxOutputTokens, llm.Value.Temperature, llm.Value.JudgeRisk);
     }
 
     private string SystemMessage(MemoryContext context, string locale)
@@ -66,7 +66,8 @@ public sealed class PromptBuilder(
             .Append("Safety:\n")
             .Append("- You are not a doctor. Never diagnose, and never suggest doses or changes to medication; encourage the user to ask their doctor, pharmacist or another professional.\n")
             .Append("- If the user seems to be in danger, or thinking of harming themselves or someone else, answer with care and give this crisis line: ").Append(CrisisLine(locale)).Append('\n')
-            .Append("- Never produce harmful, hateful, sexual or violent content, and never help anyone cause harm.\n\n")
+            .Append("- Never produce harmful, hateful, sexual or violent content, and never help anyone cause harm.\n")
+            .Append(llm.Value.JudgeRisk ? "- " + Safety.ModelRisk.Instructions + "\n\n" : "\n")
             .Append("Memory:\n")
             .Append("- The memory block below holds what you remember about the user, with the date you learned each fact. Use it naturally when it helps; do not recite it.\n")
             .Append("- Never invent facts about the user. If you do not know something, say so plainly and invite them to tell you.\n")

@@ -31,7 +31,7 @@ public sealed partial class ReplyChain(ChatModelChain chain, PromptBuilder promp
 
                     if (!string.IsNullOrWhiteSpace(completion.Text))
                     {
-                        return new ChainReply(new Reply(completion.Text.Trim(), ReplySource.Llm), null, ContentFiltered: false);
+                        return new ChainReply(new Reply(completion.Text.Trim(), ReplySource.Llm), null, ContentFiltered: false, completion.Risk);
                     }
 
                     reason = "empty_reply";

@@ -19,7 +19,8 @@ internal static partial class ChineseConcepts
     private const string Signal =
         "(?<![得到]我?)(?:真的好想|真的很想|真的想|一直想|总是想|老是想|一直在想|在想|好想|很想|真想|只想|就想|总想|想要|想好了|想过|想着|想" +
         "|恨不得|巴不得|希望|宁愿|盼着|但愿|要|打算|准备好了|准备|计划好了|计划好|计划|决定|下定决心|已经决定|一定要" +
-        "|查了|查过|在查|搜了|试过|尝试过|试着|(?:今晚|今天|明天|马上|这周末?|下周|等会儿?|一会儿)(?:就要|就去|就|要|去))";
+        "|查了|查过|在查|查|搜了|搜|试过|尝试过|试着|选好了|挑好了|定好了|就该|应该|活该|只配|还不如" +
+        "|(?:今天晚上|明天晚上|今晚|今天|明天|晚上|马上|这周末?|下周|等会儿?|一会儿|待会儿?)(?:就要|就去|就|要|去))";
 
     // Death and its methods; 死 not after an adjective ("热死了", "难死了", "笑死") nor before a person ("想死你了").
     private const string Death =
@@ -30,7 +31,8 @@ internal static partial class ChineseConcepts
 
     private const string Person =
         "(?:他们|她们|他|她|那个人|那些人|这些人|邻居|老板|上司|领导|同事|同学|老师|房东|室友|前妻|前夫|前任|老婆|老公|妻子|丈夫|男朋友|女朋友|男友|女友" +
-        "|我(?:的)?(?:妈妈?|爸爸?|哥哥?|姐姐?|弟弟?|妹妹?|家人|孩子|儿子|女儿|邻居|老板|同事|室友|老公|老婆|前任|继父|继母)|他全家|她全家|所有人|别人|人)";
+        "|我(?:的)?(?:妈妈?|爸爸?|哥哥?|姐姐?|弟弟?|妹妹?|家人|孩子|儿子|女儿|邻居|老板|同事|室友|老公|老婆|前任|继父|继母)|他全家|她全家|所有人|别人" +
+        "|(?:那个|那些|这个|这些)[^,，]{0,8}的(?:人|家伙|混蛋)|人)";
 
     private const string Lethal = "(?:杀了|杀死|杀掉|弄死|打死|砍死|捅死|毒死|掐死|勒死|撞死|干掉|宰了|做掉|砍了|捅了|杀|砍|捅|伤害|揍|暴打|毒打|打残|打伤)";
 
@@ -45,6 +47,7 @@ internal static partial class ChineseConcepts
     public static readonly LexiconRule[] UserInput =
     [
         LexiconRule.Create("zh.concept.signal-death", Chinese, SelfHarm, 6, SignalDeathPattern(), firstPerson: true),
+        LexiconRule.Create("zh.concept.wish-if", Chinese, SelfHarm, 4, WishIfPattern(), negatable: false),
         LexiconRule.Create("zh.concept.attempt", Chinese, SelfHarm, 6, AttemptPattern(), firstPerson: true),
         LexiconRule.Create("zh.concept.self-harm", Chinese, SelfHarm, 5, SelfHarmPattern(), firstPerson: true),
         LexiconRule.Create("zh.concept.means-ready", Chinese, SelfHarm, 6, MeansReadyPattern(), firstPerson: true),
@@ -59,6 +62,12 @@ internal static partial class ChineseConcepts
 
     [GeneratedRegex($"{Signal}{Gap}{Death}", LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
     private static partial Regex SignalDeathPattern();
+
+    // "要是我从来没有出生就好了": a wish told as a condition.
+    [GeneratedRegex(
+        "(?:要是|如果|假如|但愿)我[^,，]{0,6}(?:出生|死了|死掉|不在了|消失|醒不过来|没醒来|不醒)[^,，]{0,4}(?:就好了|多好|就解脱了|也好|也行|也没关系)",
+        LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
+    private static partial Regex WishIfPattern();
 
     // An attempt or an overdose, past or just now (C-SSRS past behaviour).
     [GeneratedRegex(

@@ -40,6 +40,7 @@ internal static partial class EnglishConcepts
         @"(?:die(?! (?:of|for|laughing|inside|down|out|hard|if|when|without)\b)|dying(?! (?:to|of|for|laughing|inside)\b)|be dead|(?:was|were|am) dead" +
         @"|stop existing|cease to exist|(?:(?:do|did) )?not exist|never (?:been )?born|(?:do |did |does )?(?:not|never) (?:wake|woke|waking) up" +
         @"|(?:do |did )?not survive|sleep forever|end(?:ing|ed)? (?:it all|it(?! with\b)|everything|my (?:own )?life|this life|things)(?! (?:with|for you)\b)" +
+        @"|us(?:e|ing) (?:it|the gun|a gun|my gun|the knife|a knife|that|them) on myself" +
         @"|kill(?:ing|ed)? (?:myself|my self)|suicide|unaliv(?:e|ing) myself|kms|overdos(?:e|ing)(?! on (?:sugar|coffee|caffeine|chocolate|candy))" +
         @"|jump(?:ing)?(?= *$| (?:off|from|out of|in front of|tonight|today|now)\b)|hang(?:ing)? myself|noose|slit(?:ting)? my|my wrists" +
         @"|drown(?:ing)? myself|(?:step|stepp)(?:ing)? in front of|driv(?:e|ing) (?:my car |the car )?(?:into|off)|(?:the |train |railway )tracks" +
@@ -81,7 +82,7 @@ internal static partial class EnglishConcepts
     /// <summary>The composed rules; see the type's summary.</summary>
     public static readonly LexiconRule[] UserInput =
     [
-        LexiconRule.Create("en.concept.resolve-death", English, SelfHarm, 5, ResolveDeathPattern(), firstPerson: true),
+        LexiconRule.Create("en.concept.resolve-death", English, SelfHarm, 5, ResolveDeathPattern(), firstPerson: true, unless: ExasperatedDiePattern()),
         LexiconRule.Create("en.concept.desire-death", English, SelfHarm, 4, DesireDeathPattern(), firstPerson: true),
         LexiconRule.Create("en.concept.research-death", English, SelfHarm, 6, ResearchDeathPattern(), firstPerson: true),
         LexiconRule.Create("en.concept.strong-act", English, SelfHarm, 5, StrongActPattern(), firstPerson: true),
@@ -91,7 +92,7 @@ internal static partial class EnglishConcepts
         LexiconRule.Create("en.concept.farewell", English, SelfHarm, 6, FarewellPattern(), negatable: false, firstPerson: true),
         LexiconRule.Create("en.concept.only-way-out", English, SelfHarm, 5, OnlyWayOutPattern()),
         LexiconRule.Create("en.concept.no-way-out", English, SelfHarm, 5, NoWayOutPattern(), negatable: false, firstPerson: true),
-        LexiconRule.Create("en.concept.burden", English, SelfHarm, 4, BurdenPattern(), firstPerson: true),
+        LexiconRule.Create("en.concept.burden", English, SelfHarm, 4, BurdenPattern()),
         LexiconRule.Create("en.concept.no-reason", English, SelfHarm, 4, NoReasonPattern(), firstPerson: true),
         LexiconRule.Create("en.concept.harm-person", English, Violence, 5, HarmPersonPattern(), firstPerson: true),
         LexiconRule.Create("en.concept.weapon-to", English, Violence, 6, WeaponToPattern(), firstPerson: true),
@@ -106,6 +107,14 @@ internal static partial class EnglishConcepts
     [GeneratedRegex($@"\b{Resolve} {Gap}{Death}{SelfDeathEnd}", LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
     private static partial Regex ResolveDeathPattern();
 
+    // "If I have to sit through another meeting I'll die", "if he tells that story one more time I'll shoot myself lol":
+    // exasperation at a trivial, repeated trigger, not intent.
+    [GeneratedRegex(
+        @"\bif\b.*\bi (?:will|would|am going to) (?:just |literally )?die\b" +
+            @"|\bif\b.*\b(?:one more time|again|another)\b.*\bi (?:will|would|am going to) (?:just )?(?:shoot|kill) myself\b.*\b(?:lol|lmao|haha\w*|jk|kidding)\b",
+        LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
+    internal static partial Regex ExasperatedDiePattern();
+
     [GeneratedRegex($@"\b{Desire} {Gap}(?:{Death}|{Passing}){SelfDeathEnd}", LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
     private static partial Regex DesireDeathPattern();
 
@@ -114,7 +123,16 @@ internal static partial class EnglishConcepts
 
     // Acts that are suicidal whatever frames them, once the speaker is their subject.
     [GeneratedRegex(
-        @"\b(?:end(?:ed|ing)? it all|kill(?:ed)? my self|attempted suicide|(?:suicide|overdose) attempt|tried to (?:kill|hang|drown|poison|overdose)|unalive myself)\b",
+        @"\b(?:end(?:ed|ing)? it all|kill(?:ed)? my self|attempted suicide|(?:suicide|overdose) attempt|tried to (?:kill|hang|drown|poison|overdose|jump|cut|end (?:it|my life)|take my (?:own )?life)|unalive myself)\b" +
+            @"|\bending (?:it|things|everything|my life) (?:tonight|today|tomorrow|now|this (?:weekend|week)|for good)\b" +
+            @"|\bi (?:just |have |had |already )?(?:overdosed|od'd|odd)\b(?! on (?:sugar|coffee|caffeine|candy|chocolate))" +
+            @"|\bmade (?:my )?peace with (?:dying|death|my death|the idea of (?:dying|death))\b" +
+            @"|\b(?:suicide|killing myself|dying|ending it|ending my life|hurting myself)\b(?: [\w']+){0,3} (?:cross(?:es|ed|ing)?|on|in|into|enters?|entering|pops? into|popping into|fills?|filling) my (?:mind|head|thoughts)\b" +
+            @"|\bif i (?:did not|do not|never|could not) wake up\b.*\b(?:would be (?:fine|okay|ok|good|better|easier|a relief|nice|peaceful)|would not mind|would not care|fine with me|okay with me)\b" +
+            @"|\bif i (?:died|was dead|were dead|was gone|were gone|did not exist)\b.*\b(?:would be (?:fine|okay|ok|good|better|easier|a relief|nice|peaceful)|would not mind|would not care|fine with me|okay with me)\b" +
+            @"|\b(?:planned|worked out|figured out|decided|know exactly) (?:how|when|where)(?: and (?:how|when|where))? (?:i am going to|i will|i would|to) (?:do it|end it)\b" +
+            @"|\b(?:a plan and (?:i have )?the means|the means and a plan)\b|\b(?:it all worked out|all planned out)\b.*\b(?:pills|rope|gun|date|bridge)\b" +
+            @"|\b(?:bought|got|ordered|have|found|saved) (?:a |the |some |my )?(?:gun|rope|pills|knife|razor|blades?|charcoal|poison)\b(?: [\w']+){0,4} to (?:end it|end my life|kill myself|die|do it)\b",
         LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]
     private static partial Regex StrongActPattern();
 
@@ -153,7 +171,8 @@ internal static partial class EnglishConcepts
             @"|\bsay(?:ing)? goodbye before i (?:go|die|leave this world)\b|\bsaid (?:my )?goodbyes? to (?:everyone|everybody|all of them|my (?:family|friends|kids))\b" +
             @"|\b(?:wrote|written|writing|left) (?:a |my )?(?:goodbye|farewell) (?:letters?|notes?|messages?) (?:to|for) (?:my )?(?:family|kids|children|parents|mom|dad|wife|husband|everyone)\b" +
             @"|\b(?:wrote|written|left) (?:a |my )?(?:note|letter) for (?:my |the )?\w+ to find\b" +
-            @"|\bgiv(?:e|ing|en) away (?:all )?my (?:things|stuff|belongings|possessions|\w+)\b.*\b(?:will not|not going to) need\b" +
+            @"|\b(?:giv(?:e|ing|en)|gave) (?:away )?(?:all )?my (?:things|stuff|belongings|possessions|\w+)\b.*\b(?:will not|not going to) (?:need|be (?:here|around))\b" +
+            @"|\bsaid (?:all )?my goodbyes\b" +
             @"|\b(?:affairs in order|nobody has to deal with my stuff|no one has to deal with my stuff)\b.*\b(?:when|after|once) i am (?:gone|dead)\b" +
             @"|\bwrote (?:my|a) suicide note\b",
         LexiconRule.Options, LexiconRule.TimeoutMilliseconds)]

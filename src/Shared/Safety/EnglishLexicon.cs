@@ -93,8 +93,8 @@ internal static partial class EnglishLexicon
     public static readonly LexiconRule[] UserInput =
     [
         // Suicide and self-harm.
-        LexiconRule.Create("en.self.act", English, SelfHarm, 5, SelfActPattern()),
-        LexiconRule.Create("en.self.plan", English, SelfHarm, 6, SelfPlanPattern(), firstPerson: true),
+        LexiconRule.Create("en.self.act", English, SelfHarm, 5, SelfActPattern(), unless: EnglishConcepts.ExasperatedDiePattern()),
+        LexiconRule.Create("en.self.plan", English, SelfHarm, 6, SelfPlanPattern(), firstPerson: true, unless: EnglishConcepts.ExasperatedDiePattern()),
         LexiconRule.Create("en.self.want", English, SelfHarm, 5, SelfWantPattern(), firstPerson: true),
         LexiconRule.Create("en.self.harm-plan", English, SelfHarm, 5, SelfHarmPlanPattern(), firstPerson: true),
         LexiconRule.Create("en.self.harm-ongoing", English, SelfHarm, 5, SelfHarmOngoingPattern()),

@@ -90,7 +90,10 @@ public sealed partial class TurnActivities(
         return new UnderstandResult(transcript, verdict, crisisReply, transcribeMs, screenMs);
     }
 
-    /// <summary>Recall, reply chain, reply screening.</summary>
+    /// <summary>
+    /// Recall, reply chain (whose model also judges the risk of the user's words when configured), reply screening. A crisis
+    /// the model names replaces the reply with the crisis message, and memory then keeps only the safety event.
+    /// </summary>
     public async Task<RespondResult> RespondAsync(RespondInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -111,7 +114,17 @@ public sealed partial class TurnActivities(
         started = time.GetTimestamp();
         var reply = chained.Reply;
         SafetyOutcome outcome;
-        if (chained.ContentFiltered)
+
+        // The model's second opinion rode in the reply call: it can raise a crisis the screens missed, never lower one.
+        var judged = ModelRisk.Raise(input.InputVerdict, chained.Risk);
+        if (judged.IsCrisis)
+        {
+            reply = safetyMessages.CrisisReply(request.Locale, judged.Category);
+            outcome = new SafetyOutcome(true, judged.Category, SafetyAction.CrisisReply);
+            RecordFlag(judged.Category, SafetyAction.CrisisReply);
+            LogCrisis(request.TurnId, judged.Category ?? "unknown", judged.Source);
+        }
+        else if (chained.ContentFiltered)
         {
             reply = new Reply(safetyMessages.SafeReplacement(request.Locale), ReplySource.Safety);
             outcome = new SafetyOutcome(true, SafetyCategories.ContentFilter, SafetyAction.Replaced);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using VoiceMemory.Http;
+using VoiceMemory.Safety;
 
 namespace VoiceMemory.Llm.OpenAi;
 
@@ -23,6 +24,16 @@ public sealed partial class OpenAiChatModel(string name, IChatClient client, str
         ArgumentNullException.ThrowIfNull(prompt);
         var messages = prompt.Messages.Select(ToMessage).ToList();
         var options = new ChatOptions { MaxOutputTokens = prompt.MaxOutputTokens, Temperature = prompt.Temperature };
+        if (prompt.JudgeRisk)
+        {
+            // The second opinion on risk rides in the reply call: strict structured output {risk, reply}, OpenAI's own
+            // option handed over as the raw representation (as the fact extractor does).
+            options.RawRepresentationFactory = _ => new OpenAI.Chat.ChatCompletionOptions
+            {
+                ResponseFormat = OpenAI.Chat.ChatResponseFormat.CreateJsonSchemaFormat(ModelRisk.SchemaName, ModelRisk.Schema, jsonSchemaIsStrict: true),
+            };
+        }
+
         ChatResponse response;
         try
         {
@@ -61,6 +72,24 @@ public sealed partial class OpenAiChatModel(string name, IChatClient client, str
         }
 
         var finish = response.FinishReason == ChatFinishReason.Length ? ChatFinish.Length : ChatFinish.Stop;
+        if (!prompt.JudgeRisk)
+        {
+            return new ChatCompletion(text, finish, answeredBy);
+        }
+
+        if (ModelRisk.Parse(text) is { } judged)
+        {
+            return new ChatCompletion(judged.Reply, finish, answeredBy, judged.Risk);
+        }
+
+        // No usable judgement is no opinion, never a failed turn: prose is still a reply; broken JSON must not be spoken,
+        // so this link failed and the next one (or the fallback responder) answers.
+        LogUnjudged(logger, name);
+        if (ModelRisk.LooksStructured(text))
+        {
+            throw new ChatModelException(ChatFailure.BadResponse, $"The {name} chat model returned a structured reply that could not be read.");
+        }
+
         return new ChatCompletion(text, finish, answeredBy);
     }
 
@@ -90,6 +119,9 @@ public sealed partial class OpenAiChatModel(string name, IChatClient client, str
         PromptRole.Assistant => new ChatMessage(ChatRole.Assistant, message.Content),
         _ => new ChatMessage(ChatRole.User, message.Content),
     };
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Chat model {Model} gave no usable risk judgement with its reply")]
+    private static partial void LogUnjudged(ILogger logger, string model);
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Chat model {Model} refused by the content filter ({Where})")]
     private static partial void LogContentFilter(ILogger logger, string model, string where);

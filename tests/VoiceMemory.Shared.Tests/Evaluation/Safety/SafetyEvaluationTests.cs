@@ -10,11 +10,11 @@ namespace VoiceMemory.Tests.Evaluation.Safety;
 /// </summary>
 public sealed class SafetyEvaluationTests(ITestOutputHelper output)
 {
-    // The held-out figures measured once, at the end of tuning (see README "Safety evaluation"): a regression fails.
+    // The second held-out part's figures, measured once at the end of tuning (README "Safety evaluation"): a regression fails.
     private static readonly (string Language, double MinRecall, double MaxFalseAlarms)[] HeldOutFloors =
     [
-        ("en", 0.852, 0.024),
-        ("zh", 0.837, 0.0),
+        ("en", 0.761, 0.067),
+        ("zh", 0.820, 0.055),
     ];
 
     private static readonly IReadOnlyList<SafetyResult> Results = Score();
@@ -28,15 +28,17 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output)
         Assert.True(all.Count(c => c.Language == "zh" && c.IsCrisis) >= 80);
         Assert.True(all.Count(c => c.Language == "zh" && !c.IsCrisis) >= 80);
         Assert.Equal(all.Count, all.Select(c => c.Text).Distinct(StringComparer.Ordinal).Count());
-        Assert.InRange(all.Count(c => c.HeldOut) / (double)all.Count, 0.3, 0.5);
+        Assert.InRange(all.Count(c => c.Part == SafetyPart.HeldOut1) / (double)all.Count(c => c.Part != SafetyPart.HeldOut2), 0.3, 0.5);
+        Assert.True(all.Count(c => c.Part == SafetyPart.HeldOut2) >= 200);
     }
 
     [Theory]
-    [InlineData("en", 0.993, 0.0)]
-    [InlineData("zh", 0.987, 0.0)]
+    [InlineData("en", 0.995, 0.0)]
+    [InlineData("zh", 0.991, 0.0)]
     public void Tune_part(string language, double minRecall, double maxFalseAlarms)
     {
-        var own = Results.Where(r => r.Case.Language == language && !r.Case.HeldOut).ToList();
+        // Tuning looks at the tune part and, after its single scoring, the first held-out part; never at the second.
+        var own = Results.Where(r => r.Case.Language == language && r.Case.Part != SafetyPart.HeldOut2).ToList();
         output.WriteLine(SafetyTable.Misses(own));
         var figures = SafetyFigures.Of(own);
         output.WriteLine($"{language} recall {figures.Recall:0.000} false alarms {figures.FalseAlarmRate:0.000}");
@@ -47,17 +49,17 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Held_out_part()
     {
-        var heldOutMisses = SafetyTable.Misses(Results.Where(r => r.Case.HeldOut));
+        var heldOutMisses = SafetyTable.Misses(Results.Where(r => r.Case.Part == SafetyPart.HeldOut2));
         var table = SafetyTable.Format(
             "# Safety evaluation: default lexicon screen (typed turns, no LLM, no Content Safety)", Results, includeHeldOut: true)
-            + Environment.NewLine + "Held-out sentences the screen gets wrong:" + Environment.NewLine
+            + Environment.NewLine + "Held-out 2 sentences the screen gets wrong:" + Environment.NewLine
             + (heldOutMisses.Length == 0 ? "(none)" + Environment.NewLine : heldOutMisses);
         output.WriteLine(table);
         output.WriteLine("written to " + EvaluationReport.Write("safety", table));
 
         foreach (var (language, minRecall, maxFalseAlarms) in HeldOutFloors)
         {
-            var figures = SafetyFigures.Of(Results.Where(r => r.Case.Language == language && r.Case.HeldOut));
+            var figures = SafetyFigures.Of(Results.Where(r => r.Case.Language == language && r.Case.Part == SafetyPart.HeldOut2));
             Assert.True(figures.Recall >= minRecall, $"{language} held-out crisis recall {figures.Recall:0.000} fell below {minRecall}");
             Assert.True(figures.FalseAlarmRate <= maxFalseAlarms, $"{language} held-out false alarms {figures.FalseAlarmRate:0.000} rose above {maxFalseAlarms}");
         }

@@ -6,8 +6,12 @@ namespace VoiceMemory.Tests.Evaluation.Safety;
 /// <summary>The per-language, per-category table: the tuned part beside the held-out part.</summary>
 public static class SafetyTable
 {
+    private static readonly (SafetyPart Part, string Name)[] Parts =
+        [(SafetyPart.Tune, "tune"), (SafetyPart.HeldOut1, "held-out 1"), (SafetyPart.HeldOut2, "held-out 2")];
+
     public static string Format(string title, IReadOnlyList<SafetyResult> results, bool includeHeldOut)
     {
+        var parts = includeHeldOut ? Parts : Parts[..1];
         var text = new StringBuilder();
         text.AppendLine(title);
         foreach (var language in SafetyEvaluationSet.Languages)
@@ -15,23 +19,20 @@ public static class SafetyTable
             var own = results.Where(r => r.Case.Language == language).ToList();
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"## {language}");
-            text.AppendLine(Summary("tune", SafetyFigures.Of(own.Where(r => !r.Case.HeldOut))));
-            if (includeHeldOut)
+            foreach (var (part, name) in parts)
             {
-                text.AppendLine(Summary("held-out", SafetyFigures.Of(own.Where(r => r.Case.HeldOut))));
+                text.AppendLine(Summary(name, SafetyFigures.Of(own.Where(r => r.Case.Part == part))));
             }
 
-            text.AppendLine(includeHeldOut
-                ? "| expected | item | tune flagged | tune rate | held-out flagged | held-out rate |"
-                : "| expected | item | tune flagged | tune rate |");
-            text.AppendLine(includeHeldOut ? "|---|---|---|---|---|---|" : "|---|---|---|---|");
+            text.AppendLine("| expected | item | " + string.Join(" | ", parts.Select(p => $"{p.Name} flagged | {p.Name} rate")) + " |");
+            text.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("---|---|", parts.Length)));
             foreach (var group in own.GroupBy(r => (r.Case.Expected, r.Case.Item)).OrderBy(g => g.Key.Expected == "none").ThenBy(g => g.Key.Expected, StringComparer.Ordinal).ThenBy(g => g.Key.Item, StringComparer.Ordinal))
             {
                 var row = new StringBuilder();
-                row.Append(CultureInfo.InvariantCulture, $"| {group.Key.Expected} | {group.Key.Item} | {Cell(group.Where(r => !r.Case.HeldOut))}");
-                if (includeHeldOut)
+                row.Append(CultureInfo.InvariantCulture, $"| {group.Key.Expected} | {group.Key.Item}");
+                foreach (var (part, _) in parts)
                 {
-                    row.Append(CultureInfo.InvariantCulture, $" | {Cell(group.Where(r => r.Case.HeldOut))}");
+                    row.Append(CultureInfo.InvariantCulture, $" | {Cell(group.Where(r => r.Case.Part == part))}");
                 }
 
                 text.AppendLine(row.Append(" |").ToString());
