@@ -71,6 +71,10 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow to answer its first request (a loaded machine): ask again until the deadline.
+            }
 
             await Task.Delay(100);
         }
