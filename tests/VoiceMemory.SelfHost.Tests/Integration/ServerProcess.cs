@@ -54,7 +54,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                // The parameterless wait also drains the redirected output, so the message holds the server's last words.
+                // Waiting for the exit also drains the redirected output, so the message holds the server's last words.
                 await process.WaitForExitAsync();
                 throw new InvalidOperationException($"the server exited with {process.ExitCode}:\n{server.Output}");
             }
