@@ -24,18 +24,43 @@ public static class ServerApp
     /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var app = Build(args);
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (OptionsValidationException invalid)
+        {
+            return await ConfigurationErrorAsync(invalid);
+        }
+
         var dataRoot = Path.GetFullPath(app.Configuration[$"{SelfHostOptions.Section}:{nameof(SelfHostOptions.DataRoot)}"] ?? new SelfHostOptions().DataRoot);
         try
         {
             await app.RunAsync();
             return 0;
         }
+        catch (OptionsValidationException invalid)
+        {
+            return await ConfigurationErrorAsync(invalid);
+        }
         catch (Exception error) when (StorageFailures.Translate(error, "the data root") is { } storage)
         {
             await Console.Error.WriteLineAsync($"error: {storage.Code}: {storage.Message} Data root: {dataRoot}");
             return StorageExitCode;
         }
+    }
+
+    /// <summary>
+    /// Exit code of invalid settings: a restart cannot fix them, so the systemd unit does not restart on it
+    /// (<c>RestartPreventExitStatus=2</c>).
+    /// </summary>
+    public const int ConfigurationExitCode = 2;
+
+    private static async Task<int> ConfigurationErrorAsync(OptionsValidationException invalid)
+    {
+        await Console.Error.WriteLineAsync("error: invalid settings: " + string.Join(" ", invalid.Failures));
+        return ConfigurationExitCode;
     }
 
     /// <summary>

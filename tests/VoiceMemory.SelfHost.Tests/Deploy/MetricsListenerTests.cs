@@ -34,6 +34,8 @@ public sealed class MetricsListenerTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(
             dataRoot, new Dictionary<string, string> { ["VoiceMemory__Metrics__Url"] = $"http://127.0.0.1:{port}" }, port));
 
+        Assert.Contains("the server exited with 2:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("error: invalid settings: VoiceMemory:Metrics:Url (http://127.0.0.1:", error.Message, StringComparison.Ordinal);
         Assert.Contains("uses a port of the API", error.Message, StringComparison.Ordinal);
     }
 
@@ -45,6 +47,7 @@ public sealed class MetricsListenerTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(
             dataRoot, new Dictionary<string, string> { ["VoiceMemory__Metrics__Url"] = "http://127.0.0.1/metrics" }));
 
+        Assert.Contains("the server exited with 2:", error.Message, StringComparison.Ordinal);
         Assert.Contains("VoiceMemory:Metrics:Url must be http://host:port", error.Message, StringComparison.Ordinal);
     }
 

@@ -38,11 +38,13 @@ public sealed class MetricsScrapeTests(MonitoredServer monitored) : IClassFixtur
     {
         var scrape = monitored.Scrape;
 
-        Assert.Equal(4, scrape.Sum("voicememory_turns_total", ("outcome", "completed")));
-        Assert.Equal(1, scrape.Sum("voicememory_turn_duration_milliseconds_count", ("input", "audio")));
-        Assert.Equal(3, scrape.Sum("voicememory_turn_duration_milliseconds_count", ("input", "text")));
+        // At least: a step that outlives its lease on a loaded machine runs again and counts again.
+        Assert.True(scrape.Sum("voicememory_turns_total", ("outcome", "completed")) >= 4, scrape.Text);
+        Assert.Equal(0, scrape.Sum("voicememory_turns_total", ("outcome", "failed")));
+        Assert.True(scrape.Sum("voicememory_turn_duration_milliseconds_count", ("input", "audio")) >= 1, scrape.Text);
+        Assert.True(scrape.Sum("voicememory_turn_duration_milliseconds_count", ("input", "text")) >= 3, scrape.Text);
         Assert.True(scrape.Sum("voicememory_safety_flags_total", ("action", "crisis_reply")) >= 1, scrape.Text);
-        Assert.Equal(1, scrape.Sum("voicememory_replies_fallback_total", ("reason", "unavailable")));
+        Assert.True(scrape.Sum("voicememory_replies_fallback_total", ("reason", "unavailable")) >= 1, scrape.Text);
         Assert.True(scrape.Sum("voicememory_requests_rate_limited_total", ("host", "selfhost")) >= 1);
         Assert.True(scrape.Has("voicememory_stage_duration_milliseconds_bucket", ("stage", "transcribe")));
         Assert.True(scrape.Has("voicememory_health_status", ("dependency", "database"), ("critical", "true")));

@@ -38,7 +38,7 @@ public sealed class MonitoredServer : IAsyncLifetime
             ["VoiceMemory__Llm__Model"] = "test-model",
             ["VoiceMemory__Llm__ExtractFacts"] = "false",
             ["VoiceMemory__Llm__MaxAttempts"] = "1",
-            ["VoiceMemory__Llm__TimeoutSeconds"] = "5",
+            ["VoiceMemory__Llm__TimeoutSeconds"] = "60",
             ["VoiceMemory__Limits__RequestsPerMinute"] = "300",
             ["VoiceMemory__Backup__Enabled"] = "true",
         };

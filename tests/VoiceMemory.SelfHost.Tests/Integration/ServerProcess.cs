@@ -54,6 +54,8 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // Waiting for the exit also drains the redirected output, so the message holds the server's last words.
+                await process.WaitForExitAsync();
                 throw new InvalidOperationException($"the server exited with {process.ExitCode}:\n{server.Output}");
             }
 
@@ -71,7 +73,7 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             catch (TaskCanceledException)
             {
-                // Listening, but the first answer took longer than the client's timeout (a loaded machine); ask again.
+                // Listening but slow to answer its first request (a loaded machine): ask again until the deadline.
             }
 
             await Task.Delay(100);
