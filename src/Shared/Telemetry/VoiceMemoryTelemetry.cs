@@ -43,6 +43,12 @@ public static class VoiceMemoryTelemetry
     /// <summary>Requests refused by the per-user rate limit [host].</summary>
     public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("voicememory.requests.rate_limited", description: "Requests refused by the per-user rate limit.");
 
+    /// <summary>
+    /// LLM tokens per call, the OpenTelemetry GenAI metric [gen_ai.operation.name, gen_ai.provider.name,
+    /// gen_ai.request.model, gen_ai.response.model, gen_ai.token.type = input|output].
+    /// </summary>
+    public static readonly Histogram<long> TokenUsage = Meter.CreateHistogram<long>("gen_ai.client.token.usage", unit: "{token}", description: "Number of input and output tokens used per LLM call.");
+
     private static long lastBackupSuccessUnixSeconds;
     private static readonly Dictionary<string, int> HealthByDependency = new(StringComparer.Ordinal);
     private static readonly Lock HealthLock = new();

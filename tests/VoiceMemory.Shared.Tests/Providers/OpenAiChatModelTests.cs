@@ -41,6 +41,41 @@ public sealed class OpenAiChatModelTests
     }
 
     [Fact]
+    public async Task Complete_RecordsTokenUsage_AsTheGenAiMetric()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(long Tokens, string? Type)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == VoiceMemory.Telemetry.VoiceMemoryTelemetry.Name && instrument.Name == "gen_ai.client.token.usage")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            string? type = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "gen_ai.token.type")
+                {
+                    type = tag.Value as string;
+                }
+            }
+
+            seen.Add((value, type));
+        });
+        listener.Start();
+        await using var server = await LoopbackServer.StartAsync((ctx, _) => OpenAiResponses.Chat(ctx, "You are Ana."));
+        using var provider = Build(server);
+
+        await Primary(provider).CompleteAsync(Prompt, CancellationToken.None);
+
+        Assert.Contains((12L, "input"), seen);
+        Assert.Contains((5L, "output"), seen);
+    }
+
+    [Fact]
     public async Task Complete_FinishReasonContentFilter_IsASafetyOutcomeNotAnError()
     {
         await using var server = await LoopbackServer.StartAsync((ctx, _) => OpenAiResponses.Chat(ctx, null, "content_filter"));

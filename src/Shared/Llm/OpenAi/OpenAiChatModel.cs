@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OpenAI.Chat;
 using VoiceMemory.Http;
+using VoiceMemory.Telemetry;
 
 namespace VoiceMemory.Llm.OpenAi;
 
@@ -43,6 +44,7 @@ public sealed partial class OpenAiChatModel(string name, ChatClient client, stri
             throw new ChatModelException(chatFailure, $"The {name} chat model failed: {failure.Message}", failure, failure.RetryAfter);
         }
 
+        RecordUsage(completion);
         if (completion.FinishReason == ChatFinishReason.ContentFilter)
         {
             LogContentFilter(logger, name, "completion");
@@ -59,6 +61,26 @@ public sealed partial class OpenAiChatModel(string name, ChatClient client, stri
 
         var finish = completion.FinishReason == ChatFinishReason.Length ? ChatFinish.Length : ChatFinish.Stop;
         return new ChatCompletion(text, finish, string.IsNullOrEmpty(completion.Model) ? model : completion.Model);
+    }
+
+    private void RecordUsage(OpenAI.Chat.ChatCompletion completion)
+    {
+        if (completion.Usage is not { } usage)
+        {
+            return;
+        }
+
+        var responseModel = string.IsNullOrEmpty(completion.Model) ? model : completion.Model;
+        Record(usage.InputTokenCount, "input");
+        Record(usage.OutputTokenCount, "output");
+
+        void Record(int tokens, string type) => VoiceMemoryTelemetry.TokenUsage.Record(
+            tokens,
+            new KeyValuePair<string, object?>("gen_ai.operation.name", "chat"),
+            new KeyValuePair<string, object?>("gen_ai.provider.name", "openai"),
+            new KeyValuePair<string, object?>("gen_ai.request.model", model),
+            new KeyValuePair<string, object?>("gen_ai.response.model", responseModel),
+            new KeyValuePair<string, object?>("gen_ai.token.type", type));
     }
 
     /// <summary>The reply-chain failure of a provider failure.</summary>
