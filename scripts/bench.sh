@@ -27,7 +27,7 @@ lock=${VOICEMEMORY_MEASURE_LOCK:-/tmp/voicememory-measure.lock}
 echo "waiting for the measurement lock $lock; load average now: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 if [ "${args[0]}" = storage ]; then
   # The storage benchmark needs Azurite: installed from package.json, started on free loopback ports, stopped on exit.
-  bash scripts/test-setup/10-npm-tools.sh || exit 1
+  [ -x node_modules/.bin/azurite ] || bash scripts/test-setup/10-npm-tools.sh || exit 1
   source scripts/azurite.sh
   azurite_start || exit 1
   trap azurite_stop EXIT

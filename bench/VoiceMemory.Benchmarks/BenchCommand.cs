@@ -31,8 +31,8 @@ public static class BenchCommand
             return 1;
         }
 
-        var (rest, prices) = TakePrices(args.Skip(1).ToArray());
-        var settings = prices is null ? null : Parse(rest);
+        var (remaining, prices) = TakePrices(args.Skip(1).ToArray());
+        var settings = prices is null ? null : Parse(remaining);
         if (settings is null || prices is null)
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -99,7 +99,7 @@ public static class BenchCommand
     }
 
     // "--price NAME=USD" pairs (storage only) are taken out before the common options are parsed.
-    private static (string[] Rest, RequestPrices? Prices) TakePrices(string[] options)
+    private static (string[] Options, RequestPrices? Prices) TakePrices(string[] options)
     {
         RequestPrices? prices = new();
         var rest = new List<string>();

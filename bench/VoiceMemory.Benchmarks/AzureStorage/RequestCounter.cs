@@ -59,21 +59,41 @@ public sealed class RequestCounter : HttpPipelinePolicy
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        Record(message);
+        var recorded = Record(message);
         ProcessNext(message, pipeline);
+        CountReturned(recorded, message);
     }
 
-    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        Record(message);
-        return ProcessNextAsync(message, pipeline);
+        var recorded = Record(message);
+        await ProcessNextAsync(message, pipeline);
+        CountReturned(recorded, message);
     }
 
-    private void Record(HttpMessage message)
+    // Entities in a table read's answer: each carries one "odata.etag" (minimal metadata).
+    private static void CountReturned(StorageRequest? recorded, HttpMessage message)
+    {
+        if (recorded is not { Service: "table", Operation: "query" or "point read" } || !message.HasResponse || message.Response.Status != 200)
+        {
+            return;
+        }
+
+        var body = message.Response.Content.ToString();
+        var count = 0;
+        for (var at = body.IndexOf("odata.etag", StringComparison.Ordinal); at >= 0; at = body.IndexOf("odata.etag", at + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        recorded.EntitiesReturned = count;
+    }
+
+    private StorageRequest? Record(HttpMessage message)
     {
         if (Step is not { } step)
         {
-            return;
+            return null;
         }
 
         var request = message.Request;
@@ -81,10 +101,13 @@ public sealed class RequestCounter : HttpPipelinePolicy
         var query = uri.Query;
         var (service, operation, entities) = tables ? ClassifyTable(request, uri) : ("blob", ClassifyBlob(request.Method, query), 0);
         var target = owner ?? this;
+        var recorded = new StorageRequest(step, service, operation, entities);
         lock (target.gate)
         {
-            target.requests.Add(new StorageRequest(step, service, operation, entities));
+            target.requests.Add(recorded);
         }
+
+        return recorded;
     }
 
     private static (string Service, string Operation, int Entities) ClassifyTable(Request request, Uri uri)

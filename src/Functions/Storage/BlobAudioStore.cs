@@ -28,10 +28,18 @@ public sealed class BlobAudioStore(BlobServiceClient service, string containerNa
         ArgumentNullException.ThrowIfNull(content);
         BlobKeyRules.ValidateKey(key);
         var type = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType;
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = type } };
+        var blob = container.GetBlobClient(key);
+        if (content.CanSeek)
+        {
+            // A stream of known length goes up as one Put Blob (a stream of unknown length as blocks + a block list).
+            var length = content.Length - content.Position;
+            await StorageErrors.RunAsync(() => blob.UploadAsync(content, options, cancellationToken), What);
+            return new AudioRef(key, type, length);
+        }
+
         var counted = new CountingReadStream(content);
-        await StorageErrors.RunAsync(
-            () => container.GetBlobClient(key).UploadAsync(counted, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = type } }, cancellationToken),
-            What);
+        await StorageErrors.RunAsync(() => blob.UploadAsync(counted, options, cancellationToken), What);
         return new AudioRef(key, type, counted.BytesRead);
     }
 

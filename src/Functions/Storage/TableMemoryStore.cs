@@ -214,7 +214,7 @@ public sealed class TableMemoryStore(TableServiceClient tables, string factsTabl
 
     private static string Partition(string userId) => TableKeys.Encode(userId, "user id");
 
-    // Reads the current version of each fact, then writes each new version with all its copies in one transaction
+    // Writes each new version of a fact with all its copies in one transaction
     // (several facts share a transaction while they fit in 100 operations). The fact row is added (none before) or
     // replaced under its ETag, so a concurrent writer of the same fact makes the transaction fail and it is read and
     // written again; copies of the older version that the new one does not overwrite are deleted in the same transaction.
@@ -225,7 +225,11 @@ public sealed class TableMemoryStore(TableServiceClient tables, string factsTabl
         var pending = writes.ToList();
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
-            var existing = await Task.WhenAll(pending.Select(w => ReadFactRowAsync(partition, w.Id, cancellationToken)));
+            // First try as new facts, without reading (the common case of a turn that learns something new); a fact
+            // that exists makes its transaction fail on the insert, and the next attempt reads what is there.
+            var existing = attempt == 1
+                ? new (MemoryFact Fact, IReadOnlyList<string> Terms, ETag ETag)?[pending.Count]
+                : await Task.WhenAll(pending.Select(w => ReadFactRowAsync(partition, w.Id, cancellationToken)));
             var groups = new List<(string Id, MemoryFact Fact, List<TableTransactionAction> Actions)>();
             for (var i = 0; i < pending.Count; i++)
             {
@@ -330,7 +334,12 @@ public sealed class TableMemoryStore(TableServiceClient tables, string factsTabl
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < MaxAttempts)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+            // The first attempt of a write assumes new facts, so its conflict is expected; later ones are contention.
+            if (attempt > 1)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+            }
+
             return false;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
