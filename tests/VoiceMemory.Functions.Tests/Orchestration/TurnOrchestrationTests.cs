@@ -61,6 +61,7 @@ public sealed class TurnOrchestrationTests
 
         Assert.Equal(TurnState.Completed, finished.ReadOutputAs<TurnOutcome>()!.State);
         Assert.Equal(4, harness.TotalCalls);
+        Assert.Equal(5, harness.Episodes);
         harness.Activities.Stt.VerifyNoOtherCalls();
     }
 
@@ -93,6 +94,7 @@ public sealed class TurnOrchestrationTests
         Assert.Equal(ReplySource.Safety, finished.ReadOutputAs<TurnOutcome>()!.ReplySource);
         Assert.Equal(0, harness.Calls(StepNames.Respond));
         Assert.Equal(3, harness.TotalCalls);
+        Assert.Equal(4, harness.Episodes);
         primary.Verify(m => m.CompleteAsync(It.IsAny<ChatPrompt>(), It.IsAny<CancellationToken>()), Times.Never);
         var turn = await harness.Activities.Turns.GetAsync("u1", "t1", CancellationToken.None);
         Assert.Null(turn!.Transcript);
@@ -148,6 +150,7 @@ public sealed class TurnOrchestrationTests
         Assert.Equal(ErrorCodes.UnsupportedLocale, outcome.Error!.Code);
         Assert.Equal(1, harness.Calls(StepNames.Understand));
         Assert.Equal(1, harness.Calls(StepNames.Fail));
+        Assert.Equal(3, harness.Episodes);
         var turn = await harness.Activities.Turns.GetAsync("u1", "t1", CancellationToken.None);
         Assert.Equal(TurnState.Failed, turn!.State);
         Assert.Equal(ErrorCodes.UnsupportedLocale, turn.Error!.Code);
