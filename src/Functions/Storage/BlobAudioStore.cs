@@ -26,7 +26,7 @@ public sealed class BlobAudioStore(BlobServiceClient service, string containerNa
     public async Task<AudioRef> SaveAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        BlobKeyRules.ValidateKey(key);
+        AudioKeyRules.ValidateKey(key);
         var type = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType;
         var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = type } };
         var blob = container.GetBlobClient(key);
@@ -45,7 +45,7 @@ public sealed class BlobAudioStore(BlobServiceClient service, string containerNa
 
     public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
-        BlobKeyRules.ValidateKey(key);
+        AudioKeyRules.ValidateKey(key);
         try
         {
             // One request: the response body is the stream (no separate properties call).
@@ -68,13 +68,13 @@ public sealed class BlobAudioStore(BlobServiceClient service, string containerNa
 
     public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
     {
-        BlobKeyRules.ValidateKey(key);
+        AudioKeyRules.ValidateKey(key);
         return StorageErrors.RunAsync(async () => (await container.GetBlobClient(key).ExistsAsync(cancellationToken)).Value, What);
     }
 
     public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        BlobKeyRules.ValidateKey(key);
+        AudioKeyRules.ValidateKey(key);
         return StorageErrors.RunAsync(
             async () => (await container.GetBlobClient(key).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken)).Value,
             What);
@@ -84,7 +84,7 @@ public sealed class BlobAudioStore(BlobServiceClient service, string containerNa
     /// <remarks>Listed a page at a time (5,000 names) and deleted as it goes; running it again after a crash finishes the job.</remarks>
     public async Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
     {
-        BlobKeyRules.ValidatePrefix(prefix);
+        AudioKeyRules.ValidatePrefix(prefix);
         var deleted = 0;
         await foreach (var item in ListAsync(prefix, cancellationToken))
         {
@@ -99,7 +99,7 @@ public sealed class BlobAudioStore(BlobServiceClient service, string containerNa
 
     public async IAsyncEnumerable<StoredAudio> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        BlobKeyRules.ValidatePrefix(prefix);
+        AudioKeyRules.ValidatePrefix(prefix);
         var pages = container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix.Length == 0 ? null : prefix }, cancellationToken).AsPages();
         await using var pager = pages.GetAsyncEnumerator(cancellationToken);
         while (await StorageErrors.RunAsync(async () => await pager.MoveNextAsync(), What))
@@ -115,7 +115,7 @@ public sealed class BlobAudioStore(BlobServiceClient service, string containerNa
     /// <remarks>Signed locally from a cached user-delegation key (one request per hour at most) or the shared key: no request per URL.</remarks>
     public async Task<Uri?> GetDownloadUrlAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        BlobKeyRules.ValidateKey(key);
+        AudioKeyRules.ValidateKey(key);
         if (lifetime <= TimeSpan.Zero || lifetime > TimeSpan.FromHours(1))
         {
             throw new ArgumentOutOfRangeException(nameof(lifetime), "A download URL lives more than zero and at most one hour.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using VoiceMemory.Memory;
 
 namespace VoiceMemory.Functions.Storage;
 
@@ -19,23 +20,6 @@ internal static class FactTerms
     public const int MaxQueryTerms = 24;
 
     private const int MaxTermLength = 64;
-
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "about", "from",
-        "as", "into", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did", "have", "has", "had",
-        "i", "me", "my", "mine", "myself", "you", "your", "yours", "we", "our", "us", "it", "its", "this", "that",
-        "these", "those", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could",
-        "would", "should", "will", "shall", "may", "might", "must", "not", "no", "so", "than", "too", "very", "just",
-        "there", "here", "any", "some", "all", "tell", "remember", "please", "s", "t", "d", "ll", "m", "re", "ve",
-    };
-
-    private static readonly HashSet<string> CjkFunctionCharacters = new(StringComparer.Ordinal)
-    {
-        "我", "你", "您", "他", "她", "它", "们", "的", "地", "得", "了", "着", "是", "在", "吗", "呢", "吧", "啊", "呀",
-        "么", "什", "哪", "谁", "怎", "这", "那", "个", "和", "也", "都", "就", "还", "很", "里",
-        "の", "は", "が", "を", "に", "で", "と", "も", "か",
-    };
 
     /// <summary>The indexed terms of <paramref name="text"/> with their counts, and the text's length in tokens.</summary>
     public static (IReadOnlyDictionary<string, int> Terms, int Length) ForIndex(string text)
@@ -62,17 +46,17 @@ internal static class FactTerms
             if (!run.Cjk)
             {
                 length++;
-                Add(run.Tokens[0], StopWords.Contains(run.Tokens[0]));
+                Add(run.Tokens[0], SearchVocabulary.StopWords.Contains(run.Tokens[0]));
                 continue;
             }
 
             for (var i = 0; i < run.Tokens.Count; i++)
             {
                 length++;
-                Add(run.Tokens[i], CjkFunctionCharacters.Contains(run.Tokens[i]));
+                Add(run.Tokens[i], SearchVocabulary.CjkFunctionCharacters.Contains(run.Tokens[i]));
                 if (i + 1 < run.Tokens.Count)
                 {
-                    Add(run.Tokens[i] + run.Tokens[i + 1], CjkFunctionCharacters.Contains(run.Tokens[i]) || CjkFunctionCharacters.Contains(run.Tokens[i + 1]));
+                    Add(run.Tokens[i] + run.Tokens[i + 1], SearchVocabulary.CjkFunctionCharacters.Contains(run.Tokens[i]) || SearchVocabulary.CjkFunctionCharacters.Contains(run.Tokens[i + 1]));
                 }
             }
         }
@@ -90,17 +74,17 @@ internal static class FactTerms
         {
             if (!run.Cjk)
             {
-                terms.Add((run.Tokens[0], StopWords.Contains(run.Tokens[0])));
+                terms.Add((run.Tokens[0], SearchVocabulary.StopWords.Contains(run.Tokens[0])));
             }
             else if (run.Tokens.Count == 1)
             {
-                terms.Add((run.Tokens[0], CjkFunctionCharacters.Contains(run.Tokens[0])));
+                terms.Add((run.Tokens[0], SearchVocabulary.CjkFunctionCharacters.Contains(run.Tokens[0])));
             }
             else
             {
                 for (var i = 0; i + 1 < run.Tokens.Count; i++)
                 {
-                    terms.Add((run.Tokens[i] + run.Tokens[i + 1], CjkFunctionCharacters.Contains(run.Tokens[i]) || CjkFunctionCharacters.Contains(run.Tokens[i + 1])));
+                    terms.Add((run.Tokens[i] + run.Tokens[i + 1], SearchVocabulary.CjkFunctionCharacters.Contains(run.Tokens[i]) || SearchVocabulary.CjkFunctionCharacters.Contains(run.Tokens[i + 1])));
                 }
             }
         }
@@ -117,7 +101,7 @@ internal static class FactTerms
         List<string>? cjk = null;
         foreach (var rune in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
         {
-            if (IsCjk(rune))
+            if (SearchVocabulary.IsCjk(rune))
             {
                 if (word.Length > 0)
                 {
@@ -135,7 +119,7 @@ internal static class FactTerms
                 cjk = null;
             }
 
-            if (IsWordRune(rune))
+            if (SearchVocabulary.IsWordRune(rune))
             {
                 word.Append(rune.ToString());
             }
@@ -173,23 +157,4 @@ internal static class FactTerms
         var folded = builder.Length > 0 ? builder.ToString().Normalize(NormalizationForm.FormC) : decomposed;
         return folded.Length <= MaxTermLength ? folded : folded[..MaxTermLength];
     }
-
-    private static bool IsWordRune(Rune rune) =>
-        Rune.GetUnicodeCategory(rune) switch
-        {
-            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
-                or UnicodeCategory.PrivateUse
-                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => true,
-            _ => false,
-        };
-
-    private static bool IsCjk(Rune rune) =>
-        rune.Value is (>= 0x3400 and <= 0x4DBF)
-            or (>= 0x4E00 and <= 0x9FFF)
-            or (>= 0xF900 and <= 0xFAFF)
-            or (>= 0x3040 and <= 0x30FF)
-            or (>= 0x31F0 and <= 0x31FF)
-            or (>= 0x20000 and <= 0x3FFFF);
 }

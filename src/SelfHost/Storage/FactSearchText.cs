@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using VoiceMemory.Memory;
 
 namespace VoiceMemory.SelfHost.Storage;
 
@@ -35,27 +36,6 @@ internal static class FactSearchText
     /// <summary>More terms than this make a query slower without making its ranking better.</summary>
     public const int MaxTerms = 24;
 
-    // Words too common to say anything about a fact. They are dropped from a query unless nothing else is left,
-    // which keeps a question like "what is my favorite color" from ranking every fact that contains "is" or "my".
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "about", "from",
-        "as", "into", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did", "have", "has", "had",
-        "i", "me", "my", "mine", "myself", "you", "your", "yours", "we", "our", "us", "it", "its", "this", "that",
-        "these", "those", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could",
-        "would", "should", "will", "shall", "may", "might", "must", "not", "no", "so", "than", "too", "very", "just",
-        "there", "here", "any", "some", "all", "tell", "remember", "please", "s", "t", "d", "ll", "m", "re", "ve",
-    };
-
-    // Chinese function characters and Japanese particles: a CJK query term containing one ("我对", "什么", "哪里")
-    // is dropped like an English stop word, unless nothing else is left. Content words ("花生", "过敏") stay.
-    private static readonly HashSet<string> CjkFunctionCharacters = new(StringComparer.Ordinal)
-    {
-        "我", "你", "您", "他", "她", "它", "们", "的", "地", "得", "了", "着", "是", "在", "吗", "呢", "吧", "啊", "呀",
-        "么", "什", "哪", "谁", "怎", "这", "那", "个", "和", "也", "都", "就", "还", "很", "里",
-        "の", "は", "が", "を", "に", "で", "と", "も", "か",
-    };
-
     /// <summary>The tag that prefixes every token of one user: "u" and 12 hex digits of SHA-256(userId).</summary>
     public static string UserTag(string userId) =>
         "u" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)).AsSpan(0, 6));
@@ -88,12 +68,12 @@ internal static class FactSearchText
         {
             if (run.Count == 1)
             {
-                terms.Add((tag + run[0], CjkFunctionCharacters.Contains(run[0])));
+                terms.Add((tag + run[0], SearchVocabulary.CjkFunctionCharacters.Contains(run[0])));
             }
 
             for (var i = 0; i + 1 < run.Count; i++)
             {
-                var stop = CjkFunctionCharacters.Contains(run[i]) || CjkFunctionCharacters.Contains(run[i + 1]);
+                var stop = SearchVocabulary.CjkFunctionCharacters.Contains(run[i]) || SearchVocabulary.CjkFunctionCharacters.Contains(run[i + 1]);
                 terms.Add((tag + run[i] + " " + tag + run[i + 1], stop));
             }
 
@@ -116,7 +96,7 @@ internal static class FactSearchText
             else
             {
                 var word = token.Text.ToLowerInvariant();
-                terms.Add((tag + word, StopWords.Contains(word)));
+                terms.Add((tag + word, SearchVocabulary.StopWords.Contains(word)));
             }
 
             previous = (token.Start + token.Text.Length, token.Cjk);
@@ -144,8 +124,8 @@ internal static class FactSearchText
         var offset = 0;
         foreach (var rune in text.EnumerateRunes())
         {
-            var cjk = IsCjk(rune);
-            if (!cjk && IsWordRune(rune))
+            var cjk = SearchVocabulary.IsCjk(rune);
+            if (!cjk && SearchVocabulary.IsWordRune(rune))
             {
                 if (word.Length == 0)
                 {
@@ -176,24 +156,4 @@ internal static class FactSearchText
             yield return (word.ToString(), wordStart, false);
         }
     }
-
-    // Must match the tokenizer's "categories 'L* N* Co M*'" (see SqliteSchema).
-    private static bool IsWordRune(Rune rune) =>
-        Rune.GetUnicodeCategory(rune) switch
-        {
-            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
-                or UnicodeCategory.PrivateUse
-                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => true,
-            _ => false,
-        };
-
-    private static bool IsCjk(Rune rune) =>
-        rune.Value is (>= 0x3400 and <= 0x4DBF) // CJK Unified Ideographs Extension A
-            or (>= 0x4E00 and <= 0x9FFF) // CJK Unified Ideographs
-            or (>= 0xF900 and <= 0xFAFF) // CJK Compatibility Ideographs
-            or (>= 0x3040 and <= 0x30FF) // Hiragana, Katakana
-            or (>= 0x31F0 and <= 0x31FF) // Katakana Phonetic Extensions
-            or (>= 0x20000 and <= 0x3FFFF); // Supplementary ideographic planes
 }

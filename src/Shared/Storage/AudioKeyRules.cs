@@ -1,15 +1,18 @@
-namespace VoiceMemory.Functions.Storage;
+namespace VoiceMemory.Storage;
 
 /// <summary>
-/// What an audio key may look like (the same rule as the self-host's files, so a backup restores into either host):
-/// relative, '/'-separated segments of [A-Za-z0-9._-], no empty segment and none starting with a dot, at most 512
-/// characters. Blob names would allow more, but a key that names a file nowhere else would make backups one-way.
+/// What an audio key may look like, in every adapter (files and blobs alike, so a backup restores into either host):
+/// relative, '/'-separated segments of [A-Za-z0-9._-], no segment that is empty or starts with a dot (no "." or "..",
+/// and no clash with temp files), at most 512 characters. Blob names would allow more, but a key that names a file
+/// nowhere else would make backups one-way.
 /// </summary>
-internal static class BlobKeyRules
+public static class AudioKeyRules
 {
+    /// <summary>The longest key.</summary>
     public const int MaxLength = 512;
 
-    /// <exception cref="ArgumentException">The key is not a plain relative name.</exception>
+    /// <summary>Throws when <paramref name="key"/> is not a plain relative name.</summary>
+    /// <exception cref="ArgumentException">The key could escape the audio root or is not a plain relative name.</exception>
     public static void ValidateKey(string key)
     {
         if (!IsValid(key, allowEmpty: false, allowTrailingSlash: false))
@@ -19,6 +22,7 @@ internal static class BlobKeyRules
     }
 
     /// <summary>A prefix is a key, a folder ending in '/', or empty (everything).</summary>
+    /// <exception cref="ArgumentException">The prefix is not a plain relative name.</exception>
     public static void ValidatePrefix(string prefix)
     {
         if (!IsValid(prefix, allowEmpty: true, allowTrailingSlash: true))
