@@ -180,7 +180,7 @@ public sealed class TableMemoryStore(TableServiceClient tables, string factsTabl
         {
             while (await StorageErrors.RunAsync(async () => await pager.MoveNextAsync(), What))
             {
-                await DeleteRowsAsync(partition, pager.Current.Values.Select(e => e.RowKey).ToList(), cancellationToken);
+                await TableRowDeletion.DeleteAsync(table, partition, pager.Current.Values.Select(e => e.RowKey).ToList(), What, cancellationToken);
             }
         }
 
@@ -404,33 +404,5 @@ public sealed class TableMemoryStore(TableServiceClient tables, string factsTabl
             }
         }, What);
         return facts;
-    }
-
-    private async Task DeleteRowsAsync(string partition, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in rowKeys.Chunk(BatchLimit))
-        {
-            var actions = chunk.Select(rk => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, rk), ETag.All)).ToList();
-            try
-            {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404)
-            {
-                // A row already gone (a concurrent erase or delete): delete the rest one by one, where missing is fine.
-                foreach (var rk in chunk)
-                {
-                    await StorageErrors.RunAsync(() => table.DeleteEntityAsync(partition, rk, ETag.All, cancellationToken), What);
-                }
-            }
-            catch (RequestFailedException ex) when (StorageErrors.Translate(ex, What) is { } typed)
-            {
-                throw typed;
-            }
-            catch (AggregateException ex) when (StorageErrors.Translate(ex, What) is { } typed)
-            {
-                throw typed;
-            }
-        }
     }
 }

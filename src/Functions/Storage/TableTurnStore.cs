@@ -19,7 +19,6 @@ public sealed class TableTurnStore(TableServiceClient service, string tableName)
     private const string CreatedTicks = "CreatedTicks";
     private const string TurnIdProperty = "TurnId";
     private const string KeyProperty = "IdempotencyKey";
-    private const int BatchLimit = 100;
 
     private static readonly IReadOnlyList<string> RecordColumns = [CreatedTicks, KeyProperty, .. CompressedJson.Columns];
 
@@ -143,7 +142,7 @@ public sealed class TableTurnStore(TableServiceClient service, string tableName)
             rowKeys.Add(TurnRowKeys.Key(key));
         }
 
-        await DeleteRowsAsync(partition, rowKeys, cancellationToken);
+        await TableRowDeletion.DeleteAsync(table, partition, rowKeys, What, cancellationToken);
         return true;
     }
 
@@ -160,7 +159,7 @@ public sealed class TableTurnStore(TableServiceClient service, string tableName)
         {
             var rowKeys = pager.Current.Values.Select(e => e.RowKey).ToList();
             deleted += rowKeys.Count(k => k.StartsWith(TurnRowKeys.RecordPrefix, StringComparison.Ordinal));
-            await DeleteRowsAsync(partition, rowKeys, cancellationToken);
+            await TableRowDeletion.DeleteAsync(table, partition, rowKeys, What, cancellationToken);
         }
 
         return deleted;
@@ -204,35 +203,6 @@ public sealed class TableTurnStore(TableServiceClient service, string tableName)
             foreach (var entity in pager.Current.Values)
             {
                 yield return CompressedJson.Read<TurnRecord>(entity);
-            }
-        }
-    }
-
-    // Deletes rows of one partition in transactions; a row already gone (a concurrent erase, a second run) fails its
-    // transaction, and that chunk is then deleted row by row, where a missing row is not an error.
-    private async Task DeleteRowsAsync(string partition, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in rowKeys.Chunk(BatchLimit))
-        {
-            var actions = chunk.Select(rk => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, rk), ETag.All)).ToList();
-            try
-            {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404)
-            {
-                foreach (var rk in chunk)
-                {
-                    await StorageErrors.RunAsync(() => table.DeleteEntityAsync(partition, rk, ETag.All, cancellationToken), What);
-                }
-            }
-            catch (RequestFailedException ex) when (StorageErrors.Translate(ex, What) is { } typed)
-            {
-                throw typed;
-            }
-            catch (AggregateException ex) when (StorageErrors.Translate(ex, What) is { } typed)
-            {
-                throw typed;
             }
         }
     }
